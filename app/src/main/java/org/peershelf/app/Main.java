@@ -1,0 +1,6 @@
+package org.peershelf.app;
+
+public final class Main {
+    public static void main(String[] args) {
+    }
+}
