@@ -1,0 +1,110 @@
+package org.peershelf.protocol.node;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.peershelf.protocol.PeerShelfException;
+import org.peershelf.protocol.wire.ErrorCodes;
+import org.peershelf.protocol.wire.EventType;
+import org.peershelf.protocol.wire.ProtocolException;
+import org.peershelf.protocol.wire.WireCodec;
+import org.peershelf.protocol.wire.WireReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps event names to handlers and turns every outcome into an acknowledgement: the handler's reply,
+ * or an error code for malformed, unknown or refused events. Nothing a peer sends can throw past it.
+ * Handlers must be registered before the node starts: the transports subscribe to these names then.
+ */
+public final class EventRouter {
+    private static final Logger LOG = LoggerFactory.getLogger(EventRouter.class);
+
+    private record Route<Q, R>(EventType<Q, R> type, EventHandler<Q, R> handler) {
+    }
+
+    private final Map<String, Route<?, ?>> routes = new ConcurrentHashMap<>();
+    private final WireCodec codec;
+    private final LinkAbuseGuard abuse;
+
+    public EventRouter(WireCodec codec, LinkAbuseGuard abuse) {
+        this.codec = codec;
+        this.abuse = abuse;
+    }
+
+    public <Q, R> void register(EventType<Q, R> type, EventHandler<Q, R> handler) {
+        if (routes.putIfAbsent(type.name(), new Route<>(type, handler)) != null) {
+            throw new IllegalStateException("two handlers for " + type.name());
+        }
+    }
+
+    public <Q, R> void registerSync(EventType<Q, R> type, BiFunction<PeerLink, Q, R> handler) {
+        register(type, (link, request) -> CompletableFuture.completedFuture(handler.apply(link, request)));
+    }
+
+    public Set<String> eventNames() {
+        return Set.copyOf(routes.keySet());
+    }
+
+    /** Called on a network thread; the handler runs on the link's serial inbox. */
+    public void dispatch(PeerLink link, String event, Object rawPayload, Consumer<String> reply) {
+        link.touch();
+        Route<?, ?> route = routes.get(event);
+        if (route == null) {
+            refuse(link, reply, new ProtocolException(ErrorCodes.UNKNOWN_EVENT, "Unknown event " + event + "."));
+            return;
+        }
+        link.inbox().execute(() -> run(route, link, rawPayload, reply));
+    }
+
+    private <Q, R> void run(Route<Q, R> route, PeerLink link, Object rawPayload, Consumer<String> reply) {
+        Q request;
+        try {
+            if (!(rawPayload instanceof String json)) {
+                throw new ProtocolException(ErrorCodes.MALFORMED, "Payload of " + route.type().name() + " must be JSON text.");
+            }
+            request = codec.decode(json, route.type().requestType());
+        } catch (ProtocolException e) {
+            refuse(link, reply, e);
+            return;
+        }
+        CompletionStage<R> stage;
+        try {
+            stage = route.handler().handle(link, request);
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((result, error) -> {
+            if (error == null) {
+                reply.accept(codec.encodeReply(WireReply.success(codec.toTree(result))));
+            } else {
+                reply.accept(codec.encodeReply(failureFor(route.type(), link, unwrap(error))));
+            }
+        });
+    }
+
+    private void refuse(PeerLink link, Consumer<String> reply, ProtocolException e) {
+        reply.accept(codec.encodeReply(WireReply.failure(e.code(), e.getMessage())));
+        abuse.recordBadEvent(link, e);
+    }
+
+    private static WireReply failureFor(EventType<?, ?> type, PeerLink link, Throwable error) {
+        if (error instanceof ProtocolException p) {
+            return WireReply.failure(p.code(), p.getMessage());
+        }
+        if (error instanceof PeerShelfException p) {
+            return WireReply.failure(ErrorCodes.REFUSED, p.getMessage());
+        }
+        LOG.error("Handler for {} from {} failed", type.name(), link, error);
+        return WireReply.failure(ErrorCodes.INTERNAL, "The peer could not handle " + type.name() + ".");
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+}

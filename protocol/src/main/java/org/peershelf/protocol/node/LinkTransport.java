@@ -1,0 +1,16 @@
+package org.peershelf.protocol.node;
+
+import java.util.function.Consumer;
+
+/**
+ * The Socket.IO side of one link: the server's view of a connected client, or our client socket to
+ * another peer's server. Both carry the same events in both directions.
+ */
+public interface LinkTransport {
+    /** Sends one event with a JSON payload; {@code onReply} receives the acknowledgement's JSON. */
+    void emit(String event, String payload, Consumer<String> onReply);
+
+    void disconnect();
+
+    String remoteAddress();
+}

@@ -1,0 +1,35 @@
+package org.peershelf.protocol.node;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.listener.ExceptionListenerAdapter;
+import io.netty.channel.ChannelHandlerContext;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's one place for errors raised while decoding or handling a peer's frames: log them and
+ * drop the offending connection, never let them escape into Netty.
+ */
+final class LoggingExceptionListener extends ExceptionListenerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(LoggingExceptionListener.class);
+
+    @Override
+    public void onEventException(Exception e, List<Object> args, SocketIOClient client) {
+        LOG.warn("Dropping {}: a bad event ({})", client.getRemoteAddress(), e.getMessage());
+        client.disconnect();
+    }
+
+    @Override
+    public void onAuthException(Throwable e, SocketIOClient client) {
+        LOG.warn("Dropping {}: {}", client.getRemoteAddress(), e.getMessage());
+        client.disconnect();
+    }
+
+    @Override
+    public boolean exceptionCaught(ChannelHandlerContext ctx, Throwable e) {
+        LOG.warn("Closing connection {}: {}", ctx.channel().remoteAddress(), e.getMessage());
+        ctx.close();
+        return true;
+    }
+}

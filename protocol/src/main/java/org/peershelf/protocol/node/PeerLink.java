@@ -1,0 +1,145 @@
+package org.peershelf.protocol.node;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.wire.ErrorCodes;
+import org.peershelf.protocol.wire.EventType;
+import org.peershelf.protocol.wire.ProtocolException;
+import org.peershelf.protocol.wire.WireCodec;
+
+/**
+ * An authenticated link to one peer, usable in both directions whoever dialled. Requests are
+ * acknowledged; the returned future completes off the network threads, on the node's worker pool.
+ */
+public final class PeerLink {
+    private final DeviceId self;
+    private final DeviceId remote;
+    private final boolean outbound;
+    private final LinkTransport transport;
+    private final WireCodec codec;
+    private final Executor workers;
+    private final Duration requestTimeout;
+    private final SerialExecutor inbox;
+    private final RttEstimator rtt = new RttEstimator();
+    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile boolean closed;
+    private volatile boolean superseded;
+    private volatile boolean remoteLeft;
+
+    PeerLink(DeviceId self, DeviceId remote, boolean outbound, LinkTransport transport, WireCodec codec,
+             Executor workers, Duration requestTimeout) {
+        this.self = self;
+        this.remote = remote;
+        this.outbound = outbound;
+        this.transport = transport;
+        this.codec = codec;
+        this.workers = workers;
+        this.requestTimeout = requestTimeout;
+        this.inbox = new SerialExecutor(workers);
+    }
+
+    public DeviceId remote() {
+        return remote;
+    }
+
+    /** True if this device dialled the link. */
+    public boolean outbound() {
+        return outbound;
+    }
+
+    /** The device that dialled this link; of two links between the same pair, the smaller dialler's stays. */
+    public DeviceId dialler() {
+        return outbound ? self : remote;
+    }
+
+    public String remoteAddress() {
+        return transport.remoteAddress();
+    }
+
+    public RttEstimator rtt() {
+        return rtt;
+    }
+
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    public long idleNanos() {
+        return System.nanoTime() - lastActivityNanos;
+    }
+
+    public <Q, R> CompletableFuture<R> request(EventType<Q, R> type, Q payload) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new PeerUnreachableException(remote, "the link is closed"));
+            return result;
+        }
+        touch();
+        String json = codec.encode(payload);
+        transport.emit(type.name(), json, reply -> workers.execute(() -> {
+            touch();
+            try {
+                result.complete(codec.decodeReplyBody(reply, type.replyType()));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }));
+        return result.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(translateTimeout(type, e)));
+    }
+
+    public void close(String reason) {
+        if (!closed) {
+            closed = true;
+            transport.disconnect();
+        }
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+
+    /** Closed because a preferred link to the same peer replaced it: not a loss of the peer. */
+    void supersede() {
+        superseded = true;
+        close("superseded by another link");
+    }
+
+    boolean isSuperseded() {
+        return superseded;
+    }
+
+    /** The peer said it is leaving the network: its disconnect is expected, nobody should vote. */
+    void markRemoteLeft() {
+        remoteLeft = true;
+    }
+
+    boolean remoteLeft() {
+        return remoteLeft;
+    }
+
+    Executor inbox() {
+        return inbox;
+    }
+
+    void touch() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    private Throwable translateTimeout(EventType<?, ?> type, Throwable e) {
+        if (e instanceof TimeoutException) {
+            return new ProtocolException(ErrorCodes.TIMEOUT,
+                    "Peer " + remote.shortForm() + " did not answer " + type.name() + " in time.");
+        }
+        return e;
+    }
+
+    @Override
+    public String toString() {
+        return "link[" + remote.shortForm() + (outbound ? " out" : " in") + "]";
+    }
+}

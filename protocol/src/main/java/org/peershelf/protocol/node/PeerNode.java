@@ -1,0 +1,149 @@
+package org.peershelf.protocol.node;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.peershelf.protocol.config.NodeConfig;
+import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.identity.DeviceIdentity;
+import org.peershelf.protocol.wire.Empty;
+import org.peershelf.protocol.wire.Events;
+import org.peershelf.protocol.wire.LinkMessages.Bye;
+import org.peershelf.protocol.wire.LinkMessages.Pong;
+import org.peershelf.protocol.wire.WireCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transport half of a peer: its Socket.IO server, its dialler, the table of authenticated links
+ * and their latency. Services register their events on {@link #router()}.
+ * Internal listeners ({@link #internalEvents()}) hear link changes on the network thread that caused
+ * them and must hand work off; {@link #events()} delivers on the executor the owner chose.
+ */
+public final class PeerNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerNode.class);
+    private static final int MAX_BAD_EVENTS_PER_LINK = 20;
+
+    private final NodeConfig config;
+    private final DeviceIdentity identity;
+    private final ExecutorService workers = Executors.newFixedThreadPool(4, Threads.daemon("peershelf-worker"));
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-timer"));
+    private final EventPublisher<NodeEvent> internalEvents = new EventPublisher<>(Runnable::run);
+    private final EventPublisher<NodeEvent> events;
+    private final WireCodec codec;
+    private final EventRouter router;
+    private final Links links;
+    private final OkHttpClient http;
+    private final Dialer dialer;
+    private final PeerServer server;
+    private final LatencyProbe latency;
+
+    public PeerNode(NodeConfig config, DeviceIdentity identity, java.util.concurrent.Executor eventExecutor) {
+        this.config = config;
+        this.identity = identity;
+        this.events = new EventPublisher<>(eventExecutor);
+        this.codec = new WireCodec(config.maxPayloadChars());
+        this.router = new EventRouter(codec, new LinkAbuseGuard(MAX_BAD_EVENTS_PER_LINK));
+        this.links = new Links(new LinkTable(config.maxLinks()), internalEvents);
+        this.http = new OkHttpClient.Builder()
+                .dispatcher(new Dispatcher(Executors.newCachedThreadPool(Threads.daemon("peershelf-http"))))
+                .connectTimeout(config.dialTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(0, TimeUnit.MILLISECONDS)
+                .build();
+        this.dialer = new Dialer(identity, codec, router, links, workers, config, http);
+        this.server = new PeerServer(config, new InboundHandshake(identity, codec, links, workers, config.requestTimeout()),
+                router, links, codec, timers);
+        this.latency = new LatencyProbe(links);
+        internalEvents.subscribe(events::publish);
+        router.registerSync(Events.PING, (link, ping) -> new Pong(ping.sentNanos()));
+        router.registerSync(Events.BYE, (link, bye) -> {
+            link.markRemoteLeft();
+            return Empty.INSTANCE;
+        });
+    }
+
+    /** Starts listening and probing latency; returns the port peers can dial. */
+    public int start() {
+        int port = server.start();
+        latency.start(timers, config.pingInterval().toMillis());
+        return port;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public DeviceId deviceId() {
+        return identity.deviceId();
+    }
+
+    public DeviceIdentity identity() {
+        return identity;
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public EventRouter router() {
+        return router;
+    }
+
+    public Links links() {
+        return links;
+    }
+
+    public CompletableFuture<PeerLink> dial(DeviceId peer, String host, int port) {
+        return dialer.dial(peer, host, port);
+    }
+
+    public Runnable subscribe(Consumer<? super NodeEvent> listener) {
+        return events.subscribe(listener);
+    }
+
+    public EventPublisher<NodeEvent> events() {
+        return events;
+    }
+
+    /** Listeners that run synchronously on the thread that noticed the change; keep them short. */
+    public EventPublisher<NodeEvent> internalEvents() {
+        return internalEvents;
+    }
+
+    public ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    public ExecutorService workers() {
+        return workers;
+    }
+
+    /** Tells every linked peer we are leaving (so nobody votes), waits briefly for their acks, closes links. */
+    public void sayGoodbye(String reason) {
+        List<CompletableFuture<Empty>> acks = links.all().stream()
+                .map(link -> link.request(Events.BYE, new Bye(reason))).toList();
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("Not every peer acknowledged our goodbye: {}", e.getMessage());
+        }
+        links.closeAll(reason);
+    }
+
+    @Override
+    public void close() {
+        latency.stop();
+        links.closeAll("node stopping");
+        server.close();
+        timers.shutdownNow();
+        workers.shutdownNow();
+        http.dispatcher().executorService().shutdownNow();
+        http.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,51 @@
+package org.peershelf.protocol.node;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOServer;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.Future;
+import java.lang.reflect.Field;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * netty-socketio's stop() shuts its event loops down "gracefully" with Netty's default two-second
+ * quiet period, one group after the other: four seconds to close a peer, on every app exit and in
+ * every test. The server keeps its groups in private fields with no way to pass our own, so this
+ * subclass puts groups there whose graceful shutdown has no quiet period. The pinned library version
+ * and {@code PeerServerTest} guard the field names.
+ */
+final class QuickStopSocketIOServer extends SocketIOServer {
+    private final Configuration settings;
+
+    QuickStopSocketIOServer(Configuration configuration) {
+        super(configuration);
+        this.settings = configuration;
+    }
+
+    @Override
+    protected void initGroups() {
+        set("bossGroup", new QuickGroup(settings.getBossThreads()));
+        set("workerGroup", new QuickGroup(settings.getWorkerThreads()));
+    }
+
+    private void set(String name, NioEventLoopGroup group) {
+        try {
+            Field field = SocketIOServer.class.getDeclaredField(name);
+            field.setAccessible(true);
+            field.set(this, group);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("netty-socketio changed its fields; see QuickStopSocketIOServer", e);
+        }
+    }
+
+    private static final class QuickGroup extends NioEventLoopGroup {
+        QuickGroup(int threads) {
+            super(threads, Threads.daemon("peershelf-netty"));
+        }
+
+        @Override
+        public Future<?> shutdownGracefully() {
+            return shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.peershelf.protocol.wire;
+
+/** The error codes a peer may answer with. Documented in docs/PROTOCOL.md. */
+public final class ErrorCodes {
+    public static final String MALFORMED = "malformed";
+    public static final String TOO_LARGE = "too-large";
+    public static final String UNKNOWN_EVENT = "unknown-event";
+    public static final String HANDSHAKE_REQUIRED = "handshake-required";
+    public static final String HANDSHAKE_FAILED = "handshake-failed";
+    public static final String VERSION_UNSUPPORTED = "version-unsupported";
+    public static final String DUPLICATE_LINK = "duplicate-link";
+    public static final String REFUSED = "refused";
+    public static final String NOT_FOUND = "not-found";
+    public static final String INTERNAL = "internal";
+    public static final String TIMEOUT = "timeout";
+    public static final String RATE_LIMITED = "rate-limited";
+
+    private ErrorCodes() {
+    }
+}
