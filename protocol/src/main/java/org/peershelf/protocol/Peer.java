@@ -1,0 +1,77 @@
+package org.peershelf.protocol;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.peershelf.protocol.config.NodeConfig;
+import org.peershelf.protocol.identity.DeviceIdentity;
+import org.peershelf.protocol.identity.UserProfile;
+import org.peershelf.protocol.node.PeerNode;
+import org.peershelf.protocol.node.Threads;
+import org.peershelf.protocol.presence.Mesh;
+import org.peershelf.protocol.presence.PresenceService;
+import org.peershelf.protocol.presence.Registration;
+import org.peershelf.protocol.registry.DeviceRecord;
+import org.peershelf.protocol.registry.Registry;
+import org.peershelf.protocol.registry.UserRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One device on the network: the node (server, links), its presence in the registry and the mesh
+ * that keeps it linked to every online device. The desktop app, the headless peer and the tests all
+ * start a device through this class, so they behave alike.
+ */
+public final class Peer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Peer.class);
+
+    private final PeerNode node;
+    private final PresenceService presence;
+    private final Mesh mesh;
+    private final ScheduledExecutorService registryThread =
+            Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-registry"));
+    private volatile boolean closed;
+
+    public Peer(NodeConfig config, DeviceIdentity identity, UserProfile profile, String deviceName, Registry registry,
+                Executor eventExecutor, Clock clock) {
+        this.node = new PeerNode(config, identity, eventExecutor);
+        Registration registration = new Registration(new UserRecord(profile, clock.millis()),
+                new DeviceRecord(identity.deviceId(), profile.userId(), identity.publicKeyBase64(), deviceName,
+                        clock.millis()));
+        this.presence = new PresenceService(registry, registration, config, clock, registryThread, node.events());
+        this.mesh = new Mesh(node, presence, clock);
+    }
+
+    /** Starts the server, then announces this device and links to the online ones (retrying while the registry is down). */
+    public void start() {
+        int port = node.start();
+        presence.start(port);
+    }
+
+    public PeerNode node() {
+        return node;
+    }
+
+    public PresenceService presence() {
+        return presence;
+    }
+
+    public Mesh mesh() {
+        return mesh;
+    }
+
+    /** Leaves the network cleanly: off the online list at once, peers told, links closed. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("Leaving the network");
+        presence.stop();
+        node.sayGoodbye("leaving");
+        node.close();
+        registryThread.shutdownNow();
+    }
+}

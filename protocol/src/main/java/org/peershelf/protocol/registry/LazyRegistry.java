@@ -1,0 +1,98 @@
+package org.peershelf.protocol.registry;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.identity.UserId;
+
+/**
+ * A registry opened on first use and opened again after a failed attempt, so a device can start while
+ * the registry is down: every call before it answers fails with {@link RegistryUnavailableException},
+ * which the services already treat as "retry later" or "queue it".
+ */
+public final class LazyRegistry implements Registry {
+    private final Supplier<Registry> opener;
+    private final String description;
+    private Registry delegate;
+
+    public LazyRegistry(Supplier<Registry> opener, String description) {
+        this.opener = opener;
+        this.description = description;
+    }
+
+    private synchronized Registry registry() {
+        if (delegate == null) {
+            delegate = opener.get();
+        }
+        return delegate;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void publishUser(UserRecord user) {
+        registry().publishUser(user);
+    }
+
+    @Override
+    public void publishDevice(DeviceRecord device) {
+        registry().publishDevice(device);
+    }
+
+    @Override
+    public Optional<UserRecord> findUser(UserId userId) {
+        return registry().findUser(userId);
+    }
+
+    @Override
+    public Optional<DeviceRecord> findDevice(DeviceId deviceId) {
+        return registry().findDevice(deviceId);
+    }
+
+    @Override
+    public List<UserRecord> findUsers(List<UserId> userIds) {
+        return registry().findUsers(userIds);
+    }
+
+    @Override
+    public void announce(OnlineDevice device) {
+        registry().announce(device);
+    }
+
+    @Override
+    public boolean heartbeat(DeviceId deviceId, long epoch, long nowMillis) {
+        return registry().heartbeat(deviceId, epoch, nowMillis);
+    }
+
+    @Override
+    public void leave(DeviceId deviceId, long epoch) {
+        registry().leave(deviceId, epoch);
+    }
+
+    @Override
+    public List<OnlineDevice> onlineDevices(long freshSinceMillis) {
+        return registry().onlineDevices(freshSinceMillis);
+    }
+
+    @Override
+    public VoteOutcome voteAgainst(DeviceId target, long targetEpoch, DeviceId voter, double ratio, long freshSinceMillis) {
+        return registry().voteAgainst(target, targetEpoch, voter, ratio, freshSinceMillis);
+    }
+
+    @Override
+    public void withdrawVote(DeviceId target, DeviceId voter) {
+        registry().withdrawVote(target, voter);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (delegate != null) {
+            delegate.close();
+            delegate = null;
+        }
+    }
+}
