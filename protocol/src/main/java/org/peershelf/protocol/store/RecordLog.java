@@ -88,6 +88,10 @@ public final class RecordLog implements RecordStore {
             closeFile();
             closed = true;
             throw new StorageException("Could not open " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeFile(); // e.g. a validator refusing the file: release it untouched
+            closed = true;
+            throw e;
         }
     }
 
