@@ -61,6 +61,11 @@ public final class EncryptedRecordLog implements RecordStore {
     }
 
     @Override
+    public Path file() {
+        return log.file();
+    }
+
+    @Override
     public long count() {
         return log.count();
     }

@@ -203,6 +203,7 @@ public final class RecordLog implements RecordStore {
         return end;
     }
 
+    @Override
     public Path file() {
         return file;
     }

@@ -1,6 +1,7 @@
 package org.peershelf.protocol.store;
 
 import java.io.Closeable;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ObjLongConsumer;
 
@@ -17,6 +18,9 @@ public interface RecordStore extends Closeable {
     void forEach(ObjLongConsumer<byte[]> visitor);
 
     List<byte[]> readAll();
+
+    /** The file the records live in (also where evidence of damage is saved beside it). */
+    Path file();
 
     /** Number of records. */
     long count();

@@ -114,4 +114,23 @@ class FullDiskTest {
             assertThat(log.readAll()).containsExactly(record(0), record(1));
         }
     }
+
+    @Test
+    void queueOnFullDiskRefusesTheNewItemAndKeepsEveryEarlierOneInOrder() {
+        Path file = disk.resolve("outbox.log");
+        List<Long> ids = new ArrayList<>();
+        try (DurableQueue<byte[]> queue = DurableQueue.open(file, ItemCodec.bytes())) {
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 1000; i++) {
+                    ids.add(queue.enqueue(record(i)));
+                }
+            }).isInstanceOf(StorageException.class).hasMessageStartingWith("Not enough disk space");
+            assertThat(ids).isNotEmpty();
+            assertThat(queue.size()).isEqualTo(ids.size());
+        }
+        try (DurableQueue<byte[]> queue = DurableQueue.open(file, ItemCodec.bytes())) {
+            assertThat(queue.pending()).extracting(QueueItem::id).containsExactlyElementsOf(ids);
+            assertThat(queue.peek().orElseThrow().value()).isEqualTo(record(0));
+        }
+    }
 }
