@@ -54,7 +54,12 @@ public final class DurableQueue<T> implements Closeable {
     /** A queue in the given store (e.g. an {@link EncryptedRecordLog}); the queue owns and closes it. */
     public static <T> DurableQueue<T> open(RecordStore store, ItemCodec<T> codec) {
         DurableQueue<T> queue = new DurableQueue<>(store, codec);
-        store.forEach(queue::replay);
+        try {
+            store.forEach(queue::replay);
+        } catch (RuntimeException e) {
+            store.close(); // release the file lock; the caller gets the error, not a half-loaded queue
+            throw e;
+        }
         if (queue.setAsideCount > 0) {
             queue.compact(); // so the same items are not set aside again at every start
         } else {
