@@ -41,8 +41,8 @@ public final class AtomicFiles {
         }
     }
 
-    private static void syncDirectory(Path dir) {
-        // makes the rename itself durable on Linux; not possible on every platform, harmless to skip there
+    /** Makes a rename or a newly created file durable on Linux; not possible on every platform, harmless to skip there. */
+    static void syncDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {

@@ -1,0 +1,216 @@
+package org.peershelf.protocol.store;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.peershelf.protocol.store.QueueEntry.Acknowledged;
+import org.peershelf.protocol.store.QueueEntry.Checkpoint;
+import org.peershelf.protocol.store.QueueEntry.Enqueued;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A persistent FIFO (registry outbox, chat offline queues) on a {@link RecordStore}: every change is one appended
+ * entry, so {@link #enqueue} and {@link #acknowledgeUpTo} are durable when they return (with the store's default
+ * fsync per append). Delivery is at least once: an item is handed out until acknowledged, and an acknowledgement
+ * lost in a crash means redelivery, which receivers absorb by its {@link QueueItem#id() id}.
+ *
+ * <p>Acknowledged entries are dropped by compaction, an atomic rewrite to a checkpoint plus the pending items,
+ * once at least {@value #COMPACT_MIN_RECORDS} entries exist and more than half of them are dead. An item whose
+ * bytes the codec cannot decode is saved beside the file as {@code <name>.undecodable-<id>-<timestamp>}, logged,
+ * and skipped, so one bad item never stops the queue or the app. All methods are synchronized.
+ */
+public final class DurableQueue<T> implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(DurableQueue.class);
+    static final int COMPACT_MIN_RECORDS = 128;
+
+    private record Pending<T>(QueueItem<T> item, byte[] bytes) {
+    }
+
+    private final RecordStore store;
+    private final ItemCodec<T> codec;
+    private final ArrayDeque<Pending<T>> pending = new ArrayDeque<>();
+    private long nextId = 1;
+    private long acknowledgedUpTo;
+    private long lastEnqueuedId;
+    private int setAsideCount;
+    private boolean compactionBlocked;
+
+    private DurableQueue(RecordStore store, ItemCodec<T> codec) {
+        this.store = store;
+        this.codec = codec;
+    }
+
+    /** A queue in a plain {@link RecordLog} at {@code file}. */
+    public static <T> DurableQueue<T> open(Path file, ItemCodec<T> codec) {
+        return open(RecordLog.open(file), codec);
+    }
+
+    /** A queue in the given store (e.g. an {@link EncryptedRecordLog}); the queue owns and closes it. */
+    public static <T> DurableQueue<T> open(RecordStore store, ItemCodec<T> codec) {
+        DurableQueue<T> queue = new DurableQueue<>(store, codec);
+        try {
+            store.forEach(queue::replay);
+        } catch (RuntimeException e) {
+            store.close(); // release the file lock; the caller gets the error, not a half-loaded queue
+            throw e;
+        }
+        if (queue.setAsideCount > 0) {
+            queue.compact(); // so the same items are not set aside again at every start
+        } else {
+            queue.compactIfMostlyDead();
+        }
+        return queue;
+    }
+
+    private void replay(byte[] payload, long index) {
+        QueueEntry entry;
+        try {
+            entry = QueueEntry.decode(payload);
+        } catch (IllegalArgumentException e) {
+            setAside(payload, "undecodable-entry-" + index, e);
+            return;
+        }
+        if (entry instanceof Enqueued enqueued) {
+            replayEnqueued(enqueued);
+        } else if (entry instanceof Acknowledged ack) {
+            markAcknowledged(ack.upToId());
+        } else if (entry instanceof Checkpoint checkpoint) {
+            nextId = Math.max(nextId, checkpoint.nextId());
+            markAcknowledged(checkpoint.acknowledgedUpTo());
+        }
+    }
+
+    private void replayEnqueued(Enqueued entry) {
+        long id = entry.id();
+        nextId = Math.max(nextId, id + 1);
+        if (id <= lastEnqueuedId || id <= acknowledgedUpTo) {
+            return; // already done, or a duplicate that cannot come from this class: never deliver it twice
+        }
+        lastEnqueuedId = id;
+        try {
+            pending.add(new Pending<>(new QueueItem<>(id, codec.decode(entry.item())), entry.item()));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            setAside(entry.item(), "undecodable-" + id, e);
+        }
+    }
+
+    private void setAside(byte[] bytes, String kind, RuntimeException reason) {
+        try {
+            Path saved = DamagedCopies.save(store.file(), kind, bytes);
+            setAsideCount++;
+            LOG.error("{} holds something this version cannot read ({}); saved it as {} and skipped it",
+                    store.file(), reason.getMessage(), saved);
+        } catch (IOException e) {
+            compactionBlocked = true; // the log holds the only copy, and compaction would drop it
+            LOG.error("{} holds something this version cannot read ({}); skipped it, and kept it in the file "
+                    + "because it could not be saved aside: {}", store.file(), reason.getMessage(), e.getMessage());
+        }
+    }
+
+    /**
+     * Appends the item durably and returns its id.
+     *
+     * @throws StorageException if it could not be saved (e.g. full disk); the queue is then unchanged
+     */
+    public synchronized long enqueue(T item) {
+        byte[] bytes = codec.encode(item);
+        // taken even if the append fails: the frame may still have reached the disk, and an id must never be reused
+        long id = nextId++;
+        store.append(new Enqueued(id, bytes).encode());
+        lastEnqueuedId = id;
+        pending.add(new Pending<>(new QueueItem<>(id, item), bytes));
+        return id;
+    }
+
+    /** The oldest unacknowledged item, if any; it stays queued until acknowledged. */
+    public synchronized Optional<QueueItem<T>> peek() {
+        Pending<T> head = pending.peekFirst();
+        return head == null ? Optional.empty() : Optional.of(head.item());
+    }
+
+    /** Every unacknowledged item, oldest first. */
+    public synchronized List<QueueItem<T>> pending() {
+        List<QueueItem<T>> items = new ArrayList<>(pending.size());
+        pending.forEach(p -> items.add(p.item()));
+        return items;
+    }
+
+    public synchronized int size() {
+        return pending.size();
+    }
+
+    public synchronized boolean isEmpty() {
+        return pending.isEmpty();
+    }
+
+    /** Acknowledges this item and, the queue being FIFO, every item before it. */
+    public void acknowledge(QueueItem<T> item) {
+        acknowledgeUpTo(item.id());
+    }
+
+    /**
+     * Durably marks every item with an id up to {@code id} as done; they are never handed out again. Repeating an
+     * acknowledgement is harmless.
+     *
+     * @throws IllegalArgumentException if no item with that id was handed out yet
+     * @throws StorageException         if the acknowledgement could not be saved; the items then stay queued
+     */
+    public synchronized void acknowledgeUpTo(long id) {
+        if (id >= nextId) {
+            throw new IllegalArgumentException("Cannot acknowledge item " + id + ": the last id given out is "
+                    + (nextId - 1));
+        }
+        if (id <= acknowledgedUpTo) {
+            return;
+        }
+        store.append(new Acknowledged(id).encode());
+        markAcknowledged(id);
+        compactIfMostlyDead();
+    }
+
+    private void markAcknowledged(long upTo) {
+        acknowledgedUpTo = Math.max(acknowledgedUpTo, upTo);
+        while (!pending.isEmpty() && pending.peekFirst().item().id() <= acknowledgedUpTo) {
+            pending.removeFirst();
+        }
+    }
+
+    private void compactIfMostlyDead() {
+        long records = store.count();
+        if (records >= COMPACT_MIN_RECORDS && records > 2L * (pending.size() + 1)) {
+            compact();
+        }
+    }
+
+    private void compact() {
+        if (compactionBlocked) {
+            return;
+        }
+        List<byte[]> entries = new ArrayList<>(pending.size() + 1);
+        entries.add(new Checkpoint(nextId, acknowledgedUpTo).encode());
+        pending.forEach(p -> entries.add(new Enqueued(p.item().id(), p.bytes()).encode()));
+        try {
+            store.rewrite(entries);
+            setAsideCount = 0;
+        } catch (StorageException e) {
+            // nothing is lost: every change is already in the log; compaction is retried on a later acknowledgement
+            LOG.warn("Could not compact {}: {}", store.file(), e.getMessage());
+        }
+    }
+
+    /** Ids handed out so far are below this; the next {@link #enqueue} gets it or a larger one. */
+    public synchronized long nextId() {
+        return nextId;
+    }
+
+    @Override
+    public synchronized void close() {
+        store.close();
+    }
+}
