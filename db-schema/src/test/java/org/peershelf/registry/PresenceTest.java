@@ -12,12 +12,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.UserId;
 import org.peershelf.protocol.registry.OnlineDevice;
 import org.peershelf.registry.mapping.OnlineDeviceDocuments;
 
+@Tag("integration")
 class PresenceTest {
     private static final DeviceId A = device(0xa);
     private static final DeviceId B = device(0xb);

@@ -19,12 +19,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.registry.OnlineDevice;
 import org.peershelf.protocol.registry.VoteOutcome;
 import org.peershelf.registry.mapping.OnlineDeviceDocuments;
 
+@Tag("integration")
 class VotingTest {
     private static final DeviceId TARGET = device(1);
     private static final DeviceId A = device(0xa);
