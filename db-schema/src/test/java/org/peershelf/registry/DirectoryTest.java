@@ -68,7 +68,8 @@ class DirectoryTest {
     @Test
     void publishedDeviceIsFoundAndRepublishingIsIdempotent() {
         DeviceIdentity key = DeviceIdentity.generate();
-        DeviceRecord laptop = new DeviceRecord(key.deviceId(), new UserId("u-ada"), key.publicKeyBase64(), "laptop", 9L);
+        DeviceRecord laptop = new DeviceRecord(key.deviceId(), new UserId("u-ada"), key.publicKeyBase64(),
+                "laptop", 9L);
 
         registry.publishDevice(laptop);
         registry.publishDevice(laptop);

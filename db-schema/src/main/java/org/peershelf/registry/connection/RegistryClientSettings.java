@@ -29,7 +29,8 @@ public final class RegistryClientSettings {
         ConnectionString cs = uri.connectionString();
         MongoClientSettings.Builder builder = MongoClientSettings.builder().applyConnectionString(cs);
         if (cs.getServerSelectionTimeout() == null) {
-            builder.applyToClusterSettings(c -> c.serverSelectionTimeout(serverSelection.toMillis(), TimeUnit.MILLISECONDS));
+            builder.applyToClusterSettings(
+                    c -> c.serverSelectionTimeout(serverSelection.toMillis(), TimeUnit.MILLISECONDS));
         }
         builder.applyToSocketSettings(s -> {
             if (cs.getConnectTimeout() == null) {

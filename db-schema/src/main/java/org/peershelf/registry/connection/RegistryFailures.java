@@ -30,7 +30,8 @@ public final class RegistryFailures {
     }
 
     /** The translation every registry call goes through. */
-    public static RegistryUnavailableException unavailable(String address, MongoException e, ClusterDescription cluster) {
+    public static RegistryUnavailableException unavailable(String address, MongoException e,
+                                                           ClusterDescription cluster) {
         if (e instanceof MongoInterruptedException) {
             Thread.currentThread().interrupt(); // keep the interrupt visible to the caller's thread
             return new RegistryUnavailableException("The call to the registry at " + address + " was interrupted.", e);
@@ -56,14 +57,16 @@ public final class RegistryFailures {
     public static String message(FailureKind kind, String address, String detail) {
         String at = "The registry at " + address;
         return switch (kind) {
-            case UNKNOWN_HOST -> at + " cannot be reached: the host name is not known. Check the spelling of the address.";
-            case CONNECTION_REFUSED -> at + " cannot be reached: nothing is listening on that port (connection refused). "
-                    + "Check that the registry is running and that the port is right.";
+            case UNKNOWN_HOST -> at + " cannot be reached: the host name is not known. "
+                    + "Check the spelling of the address.";
+            case CONNECTION_REFUSED -> at + " cannot be reached: nothing is listening on that port "
+                    + "(connection refused). Check that the registry is running and that the port is right.";
             case HOST_UNREACHABLE -> at + " cannot be reached: the network did not let us through. "
                     + "Check your network connection.";
             case TIMED_OUT -> at + " cannot be reached: it did not answer in time. "
                     + "Check your network connection, or try again later.";
-            case AUTH_FAILED -> at + " refused the user name or password. Check the credentials in the registry address.";
+            case AUTH_FAILED -> at + " refused the user name or password. "
+                    + "Check the credentials in the registry address.";
             case SERVER_ERROR -> at + " answered with an error: " + detail;
         };
     }

@@ -103,7 +103,8 @@ public final class EmbeddedRegistryServer implements AutoCloseable {
 
     private static EmbeddedRegistryException bindFailure(String host, int port, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("in use")) {
+            boolean inUse = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("in use");
+            if (t instanceof BindException && inUse) {
                 return new RegistryPortInUseException(host, port, e);
             }
         }
@@ -144,7 +145,8 @@ public final class EmbeddedRegistryServer implements AutoCloseable {
     }
 
     public String describe() {
-        return "embedded registry on " + clientHost() + ":" + port + (file == null ? " (in memory)" : " (" + file + ")");
+        String where = file == null ? "in memory" : file.toString();
+        return "embedded registry on " + clientHost() + ":" + port + " (" + where + ")";
     }
 
     /** Disconnects clients, stops listening and closes the backend, which flushes the H2 file. Idempotent. */

@@ -5,6 +5,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.connection.ClusterDescription;
 import com.mongodb.connection.ServerDescription;
 import java.time.Duration;
 import java.util.Locale;
@@ -56,17 +57,19 @@ public final class RegistryProbe {
                 LOG.info("Registry probe of {} succeeded: {}", uri, server);
                 return new ProbeResult(ProbeStatus.OK, "The registry answers: " + server + ".", server);
             } catch (MongoException e) {
-                FailureKind kind = RegistryFailures.classify(e, client.getClusterDescription());
-                LOG.info("Registry probe of {} failed ({}): {}", uri, kind, e.getMessage());
-                return ProbeResult.failed(ProbeStatus.of(kind),
-                        RegistryFailures.message(kind, uri.address(), RegistryFailures.detail(e)));
+                return failed(uri, e, client.getClusterDescription());
             }
         } catch (MongoException e) {
-            // the client could not even be created (e.g. settings the driver rejects)
-            FailureKind kind = RegistryFailures.classify(e, null);
-            LOG.info("Registry probe of {} failed ({}): {}", uri, kind, e.getMessage());
-            return ProbeResult.failed(ProbeStatus.of(kind), RegistryFailures.message(kind, uri.address(), RegistryFailures.detail(e)));
+            // the client could not even be created (settings the driver rejects)
+            return failed(uri, e, null);
         }
+    }
+
+    private static ProbeResult failed(RegistryUri uri, MongoException e, ClusterDescription cluster) {
+        FailureKind kind = RegistryFailures.classify(e, cluster);
+        LOG.info("Registry probe of {} failed ({}): {}", uri, kind, e.getMessage());
+        return ProbeResult.failed(ProbeStatus.of(kind), RegistryFailures.message(kind, uri.address(),
+                RegistryFailures.detail(e)));
     }
 
     private static String describeServer(MongoClient client, MongoDatabase admin, RegistryUri uri) {

@@ -116,8 +116,9 @@ class MigrationRunnerTest {
             @Override
             public void apply(MongoDatabase db) {
                 super.apply(db);
-                db.getCollection(RegistryCollections.SCHEMA_MIGRATIONS).insertOne(new Document(MigrationRunner.NUMBER, 7)
-                        .append(MigrationRunner.DESCRIPTION, "recorded by the other peer"));
+                db.getCollection(RegistryCollections.SCHEMA_MIGRATIONS).insertOne(
+                        new Document(MigrationRunner.NUMBER, 7)
+                                .append(MigrationRunner.DESCRIPTION, "recorded by the other peer"));
             }
         };
 
@@ -155,7 +156,8 @@ class MigrationRunnerTest {
     @Test
     void recordsOfNewerMigrationsAreTolerated() {
         database.getCollection(RegistryCollections.SCHEMA_MIGRATIONS)
-                .insertOne(new Document(MigrationRunner.NUMBER, 99).append(MigrationRunner.DESCRIPTION, "from a newer peer"));
+                .insertOne(new Document(MigrationRunner.NUMBER, 99)
+                        .append(MigrationRunner.DESCRIPTION, "from a newer peer"));
 
         assertThat(runner().run(database)).containsExactly(1, 2);
         assertThat(MigrationRunner.applied(database)).containsExactlyInAnyOrder(1, 2, 99);
