@@ -1,0 +1,113 @@
+package org.peershelf.registry;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.registry.OnlineDevice;
+import org.peershelf.protocol.registry.VoteArithmetic;
+import org.peershelf.protocol.registry.VoteOutcome;
+import org.peershelf.registry.mapping.OnlineDeviceDocuments;
+
+/**
+ * The online list. Every write is one atomic single-document operation conditioned on the session
+ * epoch where it matters, so a late heartbeat, leave or vote of an old session never touches a new one.
+ * No transactions and no TTL: the embedded registry has neither.
+ */
+final class MongoPresence {
+    private static final String ID = OnlineDeviceDocuments.ID;
+    private static final String EPOCH = OnlineDeviceDocuments.EPOCH;
+    private static final String LAST_HEARTBEAT = OnlineDeviceDocuments.LAST_HEARTBEAT;
+    private static final String VOTERS = OnlineDeviceDocuments.VOTERS;
+
+    private final MongoCollection<Document> online;
+    private final RegistryCalls calls;
+    private final MalformedDocuments malformed;
+
+    MongoPresence(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed) {
+        this.online = database.getCollection(RegistryCollections.ONLINE_DEVICES);
+        this.calls = calls;
+        this.malformed = malformed;
+    }
+
+    void announce(OnlineDevice device) {
+        Document doc = OnlineDeviceDocuments.toDocument(device.withVoters(Set.of()));
+        calls.run(() -> online.replaceOne(eq(ID, device.deviceId().value()), doc, new ReplaceOptions().upsert(true)));
+    }
+
+    boolean heartbeat(DeviceId deviceId, long epoch, long nowMillis) {
+        return calls.call(() -> online.updateOne(session(deviceId, epoch), Updates.set(LAST_HEARTBEAT, nowMillis))
+                .getMatchedCount() > 0);
+    }
+
+    void leave(DeviceId deviceId, long epoch) {
+        calls.run(() -> online.deleteOne(session(deviceId, epoch)));
+    }
+
+    List<OnlineDevice> onlineDevices(long freshSinceMillis) {
+        List<Document> docs = calls.call(() -> online.find(gte(LAST_HEARTBEAT, freshSinceMillis))
+                .sort(Sorts.ascending(ID)).into(new ArrayList<>()));
+        List<OnlineDevice> devices = new ArrayList<>(docs.size());
+        for (Document doc : docs) {
+            malformed.read(RegistryCollections.ONLINE_DEVICES, doc, OnlineDeviceDocuments::fromDocument)
+                    .ifPresent(devices::add);
+        }
+        return devices;
+    }
+
+    /**
+     * Add the vote (a set, so it counts once), count against a fresh read of who is online, and remove
+     * the session only if it is still the same session. Two voters passing the ratio at once both try
+     * the conditioned delete; exactly one deletes, the other learns the target is gone.
+     */
+    VoteOutcome voteAgainst(DeviceId target, long targetEpoch, DeviceId voter, double ratio, long freshSinceMillis) {
+        Document after = calls.call(() -> online.findOneAndUpdate(session(target, targetEpoch),
+                Updates.addToSet(VOTERS, voter.value()),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+        if (after == null) {
+            return VoteOutcome.targetGone();
+        }
+        VoteOutcome outcome = VoteArithmetic.evaluate(OnlineDeviceDocuments.voters(after),
+                onlineIds(freshSinceMillis), target, ratio);
+        if (!outcome.removed()) {
+            return outcome;
+        }
+        long deleted = calls.call(() -> online.deleteOne(session(target, targetEpoch)).getDeletedCount());
+        return deleted == 1 ? outcome
+                : new VoteOutcome(false, outcome.validVoters(), outcome.otherOnlineDevices(), false);
+    }
+
+    void withdrawVote(DeviceId target, DeviceId voter) {
+        calls.run(() -> online.updateOne(eq(ID, target.value()), Updates.pull(VOTERS, voter.value())));
+    }
+
+    private List<DeviceId> onlineIds(long freshSinceMillis) {
+        List<Document> docs = calls.call(() -> online.find(gte(LAST_HEARTBEAT, freshSinceMillis))
+                .projection(Projections.include(ID)).into(new ArrayList<>()));
+        List<DeviceId> ids = new ArrayList<>(docs.size());
+        for (Document doc : docs) {
+            if (doc.get(ID) instanceof String id && DeviceId.isValid(id)) {
+                ids.add(DeviceId.of(id));
+            }
+        }
+        return ids;
+    }
+
+    private static Bson session(DeviceId deviceId, long epoch) {
+        return and(eq(ID, deviceId.value()), eq(EPOCH, epoch));
+    }
+}

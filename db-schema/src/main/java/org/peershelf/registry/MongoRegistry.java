@@ -1,0 +1,160 @@
+package org.peershelf.registry;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.util.List;
+import java.util.Optional;
+import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.identity.UserId;
+import org.peershelf.protocol.registry.DeviceRecord;
+import org.peershelf.protocol.registry.OnlineDevice;
+import org.peershelf.protocol.registry.Registry;
+import org.peershelf.protocol.registry.RegistryUnavailableException;
+import org.peershelf.protocol.registry.UserRecord;
+import org.peershelf.protocol.registry.VoteOutcome;
+import org.peershelf.registry.connection.InvalidRegistryUriException;
+import org.peershelf.registry.connection.RegistryClientSettings;
+import org.peershelf.registry.connection.RegistryFailures;
+import org.peershelf.registry.connection.RegistryUri;
+import org.peershelf.registry.migration.MigrationRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry port on MongoDB (a real server or the embedded one). {@link #open} connects with short
+ * timeouts and runs the pending migrations before returning, so a returned registry has its schema.
+ * Every method throws {@link RegistryUnavailableException} (with a message for people) on any driver
+ * failure. Thread-safe: one instance per process is enough.
+ */
+public final class MongoRegistry implements Registry {
+    private static final Logger LOG = LoggerFactory.getLogger(MongoRegistry.class);
+
+    private final MongoClient client;
+    private final String description;
+    private final MongoDirectory directory;
+    private final MongoPresence presence;
+
+    private MongoRegistry(MongoClient client, MongoDatabase database, RegistryCalls calls, String description) {
+        this.client = client;
+        this.description = description;
+        MalformedDocuments malformed = new MalformedDocuments();
+        this.directory = new MongoDirectory(database, calls, malformed);
+        this.presence = new MongoPresence(database, calls, malformed);
+    }
+
+    /**
+     * Opens the database named in the address ({@code mongodb://host/db}), or
+     * {@value RegistryUri#DEFAULT_DATABASE}.
+     *
+     * @throws InvalidRegistryUriException if the address cannot be parsed
+     * @throws RegistryUnavailableException if the registry cannot be reached or migrated
+     */
+    public static MongoRegistry open(String connectionString) {
+        RegistryUri uri = RegistryUri.parse(connectionString);
+        return open(uri, uri.databaseOr(RegistryUri.DEFAULT_DATABASE), null);
+    }
+
+    /** Like {@link #open(String)}, with an explicit database name. */
+    public static MongoRegistry open(String connectionString, String databaseName) {
+        return open(RegistryUri.parse(connectionString), databaseName, null);
+    }
+
+    /**
+     * @param label what {@link #describe()} returns, e.g. "embedded registry on 127.0.0.1:27027";
+     *              null for "registry at host:port (database name)"
+     */
+    public static MongoRegistry open(RegistryUri uri, String databaseName, String label) {
+        MongoClient client;
+        try {
+            client = MongoClients.create(RegistryClientSettings.failFast(uri));
+        } catch (MongoException e) {
+            throw RegistryFailures.unavailable(uri.address(), e, null);
+        }
+        try {
+            MongoDatabase database = client.getDatabase(databaseName);
+            RegistryCalls calls = new RegistryCalls(client, uri.address());
+            List<Integer> applied = calls.call(() -> MigrationRunner.standard().run(database));
+            String description = label != null ? label
+                    : "registry at " + uri.address() + " (database " + databaseName + ")";
+            LOG.info("Opened {}{}", description, applied.isEmpty() ? "" : ", applied migrations " + applied);
+            return new MongoRegistry(client, database, calls, description);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void publishUser(UserRecord user) {
+        directory.publishUser(user);
+    }
+
+    @Override
+    public void publishDevice(DeviceRecord device) {
+        directory.publishDevice(device);
+    }
+
+    @Override
+    public Optional<UserRecord> findUser(UserId userId) {
+        return directory.findUser(userId);
+    }
+
+    @Override
+    public Optional<DeviceRecord> findDevice(DeviceId deviceId) {
+        return directory.findDevice(deviceId);
+    }
+
+    @Override
+    public List<UserRecord> findUsers(List<UserId> userIds) {
+        return directory.findUsers(userIds);
+    }
+
+    @Override
+    public void announce(OnlineDevice device) {
+        presence.announce(device);
+    }
+
+    @Override
+    public boolean heartbeat(DeviceId deviceId, long epoch, long nowMillis) {
+        return presence.heartbeat(deviceId, epoch, nowMillis);
+    }
+
+    @Override
+    public void leave(DeviceId deviceId, long epoch) {
+        presence.leave(deviceId, epoch);
+    }
+
+    @Override
+    public List<OnlineDevice> onlineDevices(long freshSinceMillis) {
+        return presence.onlineDevices(freshSinceMillis);
+    }
+
+    @Override
+    public VoteOutcome voteAgainst(DeviceId target, long targetEpoch, DeviceId voter, double ratio,
+                                   long freshSinceMillis) {
+        return presence.voteAgainst(target, targetEpoch, voter, ratio, freshSinceMillis);
+    }
+
+    @Override
+    public void withdrawVote(DeviceId target, DeviceId voter) {
+        presence.withdrawVote(target, voter);
+    }
+
+    /** Releases the connection pool. Idempotent. */
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}
