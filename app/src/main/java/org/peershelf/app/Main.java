@@ -1,6 +1,36 @@
 package org.peershelf.app;
 
-public final class Main {
+import org.peershelf.app.cli.NodeCommand;
+import org.peershelf.app.cli.RegistryCommand;
+import org.peershelf.protocol.PeerShelfException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code peershelf}: the desktop app; {@code peershelf node}: a headless peer; {@code peershelf registry}:
+ * a registry for a lab. Errors meant for people are printed as one line, without a stack trace.
+ */
+@Command(name = "peershelf", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = {NodeCommand.class, RegistryCommand.class},
+        description = "Share papers, datasets, code and slides with other academics, peer to peer.")
+public final class Main implements Runnable {
     public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof PeerShelfException) {
+                cmd.getErr().println("peershelf: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        int exit = commandLine.execute(args);
+        if (exit != 0 || args.length > 0) {
+            System.exit(exit);
+        }
+    }
+
+    @Override
+    public void run() {
+        DesktopLauncher.launch();
     }
 }

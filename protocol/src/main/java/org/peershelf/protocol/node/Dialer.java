@@ -71,7 +71,9 @@ public final class Dialer {
         socket.on(Socket.EVENT_DISCONNECT, args -> lane.execute(() -> {
             PeerLink current = link.get();
             if (!result.isDone()) {
-                result.completeExceptionally(new PeerUnreachableException(expected, "disconnected during handshake"));
+                // a listener that already has the preferred link to us may hang up before its answer arrives
+                links.get(expected).ifPresentOrElse(result::complete, () -> result.completeExceptionally(
+                        new PeerUnreachableException(expected, "disconnected during handshake")));
             } else if (current != null) {
                 links.onClosed(current, "disconnected");
             }

@@ -89,8 +89,9 @@ public final class Mesh {
 
     private void onDialFailed(OnlineDevice device, Throwable error) {
         DeviceId id = device.deviceId();
-        if (error instanceof ProtocolException p && ErrorCodes.DUPLICATE_LINK.equals(p.code())) {
-            return; // the other side is linking to us at this moment
+        if (error instanceof ProtocolException p && ErrorCodes.DUPLICATE_LINK.equals(p.code())
+                || node.links().get(id).isPresent()) {
+            return; // the other side linked to us meanwhile
         }
         long step = Optional.ofNullable(backoff.get(id)).map(b -> Math.min(b.stepMillis() * 2, MAX_BACKOFF_MILLIS))
                 .orElse(node.config().heartbeatInterval().toMillis());

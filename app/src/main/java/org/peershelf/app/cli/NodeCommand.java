@@ -1,0 +1,62 @@
+package org.peershelf.app.cli;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.peershelf.app.config.AppSettings;
+import org.peershelf.app.wiring.PeerRuntime;
+import org.peershelf.app.wiring.ProfileSetup;
+import org.peershelf.protocol.identity.UserProfile;
+import org.peershelf.protocol.node.Threads;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code peershelf node}: the same device as the desktop app, without a window. Ctrl-C leaves cleanly. */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = "Runs a headless peer and prints its state: device id, port, online peers with RTT.")
+public final class NodeCommand implements Callable<Integer> {
+    @Mixin
+    NodeOptions options;
+
+    @Option(names = "--name", description = "Display name, to create the profile on first run.")
+    String name;
+
+    @Option(names = "--institution", description = "Institution, on first run.", defaultValue = "")
+    String institution;
+
+    @Option(names = "--field", description = "Field of research, on first run.", defaultValue = "")
+    String field;
+
+    @Option(names = "--status-every", description = "Seconds between status tables; 0 = only changes (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10")
+    int statusEverySeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AppSettings settings = options.toSettings();
+        ProfileSetup setup = new ProfileSetup(settings.profileDir());
+        UserProfile profile = setup.profileOrRegister(Optional.ofNullable(name), institution, field);
+        NodeStatePrinter printer = new NodeStatePrinter(System.out);
+        PeerRuntime runtime = PeerRuntime.start(settings, profile, setup.device(), Runnable::run);
+        runtime.peer().node().subscribe(printer::onEvent);
+        printer.printOnline(runtime);
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runtime.close();
+            printer.printLine("OFFLINE device=" + runtime.peer().node().deviceId());
+            stopped.countDown();
+        }, "peershelf-shutdown"));
+        ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-status"));
+        if (statusEverySeconds > 0) {
+            status.scheduleAtFixedRate(() -> printer.printStatus(runtime), statusEverySeconds, statusEverySeconds,
+                    TimeUnit.SECONDS);
+        }
+        stopped.await();
+        return 0;
+    }
+}

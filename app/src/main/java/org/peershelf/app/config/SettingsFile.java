@@ -1,0 +1,52 @@
+package org.peershelf.app.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+import org.peershelf.protocol.PeerShelfException;
+import org.peershelf.protocol.store.AtomicFiles;
+
+/** The profile's {@code settings.properties}: choices made in onboarding or the settings dialog. */
+public final class SettingsFile {
+    public static final String REGISTRY_URI = "registry.uri";
+    public static final String PORT = "node.port";
+
+    private final Path file;
+
+    public SettingsFile(Path profileDir) {
+        this.file = profileDir.resolve("settings.properties");
+    }
+
+    public Properties load() {
+        Properties properties = new Properties();
+        if (Files.exists(file)) {
+            try {
+                properties.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new PeerShelfException("The settings in " + file + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return properties;
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(load().getProperty(key)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    public void put(String key, String value) {
+        Properties properties = load();
+        properties.setProperty(key, value);
+        StringWriter out = new StringWriter();
+        try {
+            properties.store(out, "PeerShelf settings");
+            AtomicFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new PeerShelfException("The settings could not be saved in " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
