@@ -1,5 +1,6 @@
 package org.peershelf.protocol;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class Peer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Peer.class);
 
+    private final Path dataDir;
     private final PeerNode node;
     private final PresenceService presence;
     private final Mesh mesh;
@@ -33,8 +35,12 @@ public final class Peer implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-registry"));
     private volatile boolean closed;
 
-    public Peer(NodeConfig config, DeviceIdentity identity, UserProfile profile, String deviceName, Registry registry,
-                Executor eventExecutor, Clock clock) {
+    /**
+     * @param dataDir the profile folder: services keep their files (repository, queues, chat logs) below it
+     */
+    public Peer(NodeConfig config, Path dataDir, DeviceIdentity identity, UserProfile profile, String deviceName,
+                Registry registry, Executor eventExecutor, Clock clock) {
+        this.dataDir = dataDir;
         this.node = new PeerNode(config, identity, eventExecutor);
         Registration registration = new Registration(new UserRecord(profile, clock.millis()),
                 new DeviceRecord(identity.deviceId(), profile.userId(), identity.publicKeyBase64(), deviceName,
@@ -45,8 +51,13 @@ public final class Peer implements AutoCloseable {
 
     /** Starts the server, then announces this device and links to the online ones (retrying while the registry is down). */
     public void start() {
+        presence.prepare();
         int port = node.start();
         presence.start(port);
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public PeerNode node() {

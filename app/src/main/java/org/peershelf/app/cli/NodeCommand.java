@@ -43,7 +43,8 @@ public final class NodeCommand implements Callable<Integer> {
         NodeStatePrinter printer = new NodeStatePrinter(System.out);
         PeerRuntime runtime = PeerRuntime.start(settings, profile, setup.device(), Runnable::run);
         runtime.peer().node().subscribe(printer::onEvent);
-        printer.printOnline(runtime);
+        printer.printListening(runtime);
+        runtime.peer().presence().announced().thenRun(() -> printer.printOnline(runtime));
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

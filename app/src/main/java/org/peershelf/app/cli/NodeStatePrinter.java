@@ -9,7 +9,7 @@ import org.peershelf.protocol.registry.OnlineDevice;
 
 /**
  * The headless peer's output: one line per change, and a status table on request. Lines start with a
- * fixed word (ONLINE, LINK-UP, LINK-DOWN, VIEW, REGISTRY, REANNOUNCED, STATUS, PEER) so scripts and
+ * fixed word (LISTENING, ONLINE, LINK-UP, LINK-DOWN, VIEW, REGISTRY, REANNOUNCED, STATUS, PEER) so scripts and
  * tests can read them.
  */
 final class NodeStatePrinter {
@@ -19,6 +19,11 @@ final class NodeStatePrinter {
         this.out = out;
     }
 
+    void printListening(PeerRuntime runtime) {
+        printLine("LISTENING device=" + runtime.peer().node().deviceId() + " port=" + runtime.peer().node().port());
+    }
+
+    /** Printed once the device is in the registry's online list. */
     void printOnline(PeerRuntime runtime) {
         printLine("ONLINE device=" + runtime.peer().node().deviceId() + " port=" + runtime.peer().node().port()
                 + " registry=\"" + runtime.registry().description() + "\"");

@@ -30,8 +30,8 @@ public final class PeerRuntime implements AutoCloseable {
                                     Executor eventExecutor) {
         RegistryConnection registry = RegistryConnection.open(settings);
         try {
-            Peer peer = new Peer(settings.node(), identity, profile, hostName(), registry.registry(), eventExecutor,
-                    Clock.systemUTC());
+            Peer peer = new Peer(settings.node(), settings.profileDir(), identity, profile, hostName(),
+                    registry.registry(), eventExecutor, Clock.systemUTC());
             peer.start();
             return new PeerRuntime(registry, peer);
         } catch (RuntimeException e) {

@@ -1,5 +1,9 @@
 package org.peershelf.app.network;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,11 +37,19 @@ final class TestNetwork implements AutoCloseable {
     }
 
     Peer startPeer(String name, NodeConfig config) {
-        Peer peer = new Peer(config, DeviceIdentity.generate(), UserProfile.create(name, "Test University", "Testing"),
-                name + "-device", newRegistryClient(), Runnable::run, Clock.systemUTC());
+        Peer peer = new Peer(config, newDataDir(name), DeviceIdentity.generate(),
+                UserProfile.create(name, "Test University", "Testing"), name + "-device", newRegistryClient(), Runnable::run, Clock.systemUTC());
         peers.add(peer);
         peer.start();
         return peer;
+    }
+
+    private static Path newDataDir(String name) {
+        try {
+            return Files.createTempDirectory("peershelf-test-" + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

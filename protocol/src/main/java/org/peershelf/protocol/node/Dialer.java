@@ -66,8 +66,12 @@ public final class Dialer {
         // one serial lane per dial: a refusal's ack and the disconnect that follows it are seen in order
         Executor lane = new SerialExecutor(workers);
         socket.on(Events.CHANNEL, args -> onEvent(link.get(), args));
-        socket.on(Socket.EVENT_CONNECT_ERROR, args -> result.completeExceptionally(
-                new PeerUnreachableException(expected, "cannot connect to " + address)));
+        socket.on(Socket.EVENT_CONNECT_ERROR, args -> {
+            Throwable cause = args.length > 0 && args[0] instanceof Throwable t ? t : null;
+            boolean refused = causedBy(cause, java.net.ConnectException.class);
+            result.completeExceptionally(new PeerUnreachableException(expected,
+                    (refused ? "nothing listens at " : "cannot connect to ") + address, refused, cause));
+        });
         socket.on(Socket.EVENT_DISCONNECT, args -> lane.execute(() -> {
             PeerLink current = link.get();
             if (!result.isDone()) {
@@ -161,6 +165,15 @@ public final class Dialer {
             return;
         }
         router.dispatch(link, name, payload, reply);
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String replyText(Object[] reply) {

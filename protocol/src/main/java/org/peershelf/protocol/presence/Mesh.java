@@ -20,23 +20,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps this device linked to the online devices: dials each one it has no link to (up to the link
- * bound; beyond it links open on demand), redials at once when a link drops, and votes against a
- * device it cannot reach. A device that said goodbye is not redialled or voted against.
+ * Keeps this device linked to the online devices, up to the link bound (beyond it links open on
+ * demand through {@link #linkTo}).
+ * <ul>
+ *   <li>A device dials every device that was already online when it arrived (its first view), as a
+ *       returning device should. Of a pair that appear to each other later, the device with the
+ *       smaller id dials (that is the link both keep anyway); the larger one dials only if no link has
+ *       come after a grace period, e.g. when it cannot be reached from the other side. This halves the
+ *       dials when many devices arrive at once.</li>
+ *   <li>At most {@value #MAX_DIALS_IN_FLIGHT} dials run at once, so a device that finds fifty peers
+ *       does not time out its own handshakes.</li>
+ *   <li>A dial refused outright (nothing listens) earns a disconnect vote at once; a timeout, which a
+ *       busy peer can cause, only on the second failure in a row.</li>
+ *   <li>A link lost unexpectedly is redialled at once; a device that said goodbye is not.</li>
+ * </ul>
  */
 public final class Mesh {
     private static final Logger LOG = LoggerFactory.getLogger(Mesh.class);
     private static final long MAX_BACKOFF_MILLIS = 30_000;
+    static final int MAX_DIALS_IN_FLIGHT = 8;
+    private static final int GRACE_BEATS = 2;
 
     private final PeerNode node;
     private final PresenceService presence;
     private final Clock clock;
     private final Map<DeviceId, CompletableFuture<PeerLink>> dialing = new ConcurrentHashMap<>();
-    private final Map<DeviceId, Backoff> backoff = new ConcurrentHashMap<>();
+    private final Map<DeviceId, Failures> failures = new ConcurrentHashMap<>();
+    private final Map<DeviceId, Long> firstSeen = new ConcurrentHashMap<>();
     private final Map<DeviceId, Long> departedEpoch = new ConcurrentHashMap<>();
     private final Set<DeviceId> votedAgainst = ConcurrentHashMap.newKeySet();
+    private Long firstViewAtMillis;
 
-    private record Backoff(long notBeforeMillis, long stepMillis) {
+    private record Failures(int count, long notBeforeMillis, long stepMillis) {
     }
 
     public Mesh(PeerNode node, PresenceService presence, Clock clock) {
@@ -53,25 +68,42 @@ public final class Mesh {
         if (open.isPresent()) {
             return CompletableFuture.completedFuture(open.get());
         }
-        return presence.view().stream().filter(d -> d.deviceId().equals(peer)).findFirst()
-                .map(this::dial)
+        return find(peer).map(this::dial)
                 .orElseGet(() -> CompletableFuture.failedFuture(new PeerUnreachableException(peer, "it is not online")));
     }
 
-    private void reconcile(List<OnlineDevice> online) {
+    private synchronized void reconcile(List<OnlineDevice> online) {
         long now = clock.millis();
+        if (firstViewAtMillis == null) {
+            firstViewAtMillis = now;
+        }
         departedEpoch.keySet().removeIf(id -> online.stream().noneMatch(d -> d.deviceId().equals(id)));
+        firstSeen.keySet().removeIf(id -> online.stream().noneMatch(d -> d.deviceId().equals(id)));
         for (OnlineDevice device : online) {
             DeviceId id = device.deviceId();
-            if (node.links().get(id).isPresent() || dialing.containsKey(id) || !node.links().hasRoom()
-                    || Long.valueOf(device.epoch()).equals(departedEpoch.get(id))) {
-                continue;
+            long seen = firstSeen.computeIfAbsent(id, key -> now);
+            if (dialing.size() >= MAX_DIALS_IN_FLIGHT || !node.links().hasRoom()) {
+                return;
             }
-            Backoff wait = backoff.get(id);
-            if (wait == null || now >= wait.notBeforeMillis()) {
+            if (shouldDial(device, now, seen)) {
                 dial(device);
             }
         }
+    }
+
+    private boolean shouldDial(OnlineDevice device, long now, long seen) {
+        DeviceId id = device.deviceId();
+        if (node.links().get(id).isPresent() || dialing.containsKey(id)
+                || Long.valueOf(device.epoch()).equals(departedEpoch.get(id))) {
+            return false;
+        }
+        Failures failed = failures.get(id);
+        if (failed != null && now < failed.notBeforeMillis()) {
+            return false;
+        }
+        boolean wasOnlineBeforeUs = firstViewAtMillis != null && seen == firstViewAtMillis;
+        boolean weDial = wasOnlineBeforeUs || node.deviceId().compareTo(id) < 0;
+        return weDial || now - seen >= GRACE_BEATS * node.config().heartbeatInterval().toMillis();
     }
 
     private CompletableFuture<PeerLink> dial(OnlineDevice device) {
@@ -80,10 +112,11 @@ public final class Mesh {
                 .whenComplete((link, error) -> {
                     dialing.remove(id);
                     if (error == null) {
-                        backoff.remove(id);
+                        failures.remove(id);
                     } else {
                         onDialFailed(device, unwrap(error));
                     }
+                    reconcile(presence.view());
                 }));
     }
 
@@ -93,11 +126,15 @@ public final class Mesh {
                 || node.links().get(id).isPresent()) {
             return; // the other side linked to us meanwhile
         }
-        long step = Optional.ofNullable(backoff.get(id)).map(b -> Math.min(b.stepMillis() * 2, MAX_BACKOFF_MILLIS))
-                .orElse(node.config().heartbeatInterval().toMillis());
-        backoff.put(id, new Backoff(clock.millis() + step, step));
-        LOG.info("Cannot reach {} at {}:{}: {}", id.shortForm(), device.host(), device.port(), error.getMessage());
-        if (error instanceof PeerUnreachableException || error instanceof ProtocolException) {
+        Failures previous = failures.get(id);
+        long step = previous == null ? node.config().heartbeatInterval().toMillis()
+                : Math.min(previous.stepMillis() * 2, MAX_BACKOFF_MILLIS);
+        int count = previous == null ? 1 : previous.count() + 1;
+        failures.put(id, new Failures(count, clock.millis() + step, step));
+        LOG.info("Cannot reach {} at {}:{} (attempt {}): {}", id.shortForm(), device.host(), device.port(), count,
+                error.getMessage());
+        boolean refused = error instanceof PeerUnreachableException u && u.refused();
+        if (refused || count >= 2) {
             votedAgainst.add(id);
             presence.voteAgainst(device);
         }
@@ -105,7 +142,7 @@ public final class Mesh {
 
     private void onNodeEvent(NodeEvent event) {
         if (event instanceof NodeEvent.LinkUp up) {
-            backoff.remove(up.peer());
+            failures.remove(up.peer());
             if (votedAgainst.remove(up.peer())) {
                 presence.withdrawVote(up.peer());
             }
@@ -115,14 +152,18 @@ public final class Mesh {
     }
 
     private void onLinkDown(NodeEvent.LinkDown down) {
-        Optional<OnlineDevice> device = presence.view().stream().filter(d -> d.deviceId().equals(down.peer())).findFirst();
+        Optional<OnlineDevice> device = find(down.peer());
         if (down.peerLeft()) {
             device.ifPresent(d -> departedEpoch.put(d.deviceId(), d.epoch()));
             presence.refreshSoon();
             return;
         }
-        // redial at once: a peer that is gone fails fast (connection refused) and gets our vote
+        // redial at once: a peer that is gone is refused at once and gets our vote
         device.ifPresent(this::dial);
+    }
+
+    private Optional<OnlineDevice> find(DeviceId peer) {
+        return presence.view().stream().filter(d -> d.deviceId().equals(peer)).findFirst();
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,7 @@ public final class PresenceService {
     private final EventPublisher<NodeEvent> events;
     private final RegistryHealth health;
     private final List<Consumer<List<OnlineDevice>>> viewListeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Long> firstAnnounce = new CompletableFuture<>();
     private volatile List<OnlineDevice> view = List.of();
     private volatile long epoch;
     private volatile boolean announced;
@@ -62,6 +64,17 @@ public final class PresenceService {
         return registration.device().deviceId();
     }
 
+    /** Connects to the registry in the background while the caller starts the server. */
+    public void prepare() {
+        registryThread.execute(() -> {
+            try {
+                registry.warmUp();
+            } catch (RegistryUnavailableException e) {
+                health.failed(e);
+            }
+        });
+    }
+
     /** Starts announcing this device as listening on {@code listenPort}; the first attempt runs at once. */
     public void start(int listenPort) {
         this.port = listenPort;
@@ -81,6 +94,11 @@ public final class PresenceService {
 
     public long epoch() {
         return epoch;
+    }
+
+    /** Completes with the session epoch once this device is in the online list for the first time. */
+    public CompletableFuture<Long> announced() {
+        return firstAnnounce.copy();
     }
 
     public boolean registryReachable() {
@@ -129,7 +147,7 @@ public final class PresenceService {
                 }
             }).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.warn("Could not leave the online list cleanly ({}); peers will notice through heartbeats", e.getMessage());
+            LOG.warn("Could not leave the online list cleanly ({}); peers will notice through heartbeats", e.toString());
         }
     }
 
@@ -169,6 +187,7 @@ public final class PresenceService {
         registry.announce(new OnlineDevice(self(), registration.user().profile().userId(), config.advertisedHost(), port,
                 epoch, clock.millis(), Set.of()));
         announced = true;
+        firstAnnounce.complete(epoch);
         LOG.info("Online as {} on {}:{} (session {})", self().shortForm(), config.advertisedHost(), port, epoch);
     }
 

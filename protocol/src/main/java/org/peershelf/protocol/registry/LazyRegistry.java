@@ -29,6 +29,11 @@ public final class LazyRegistry implements Registry {
     }
 
     @Override
+    public void warmUp() {
+        registry();
+    }
+
+    @Override
     public String describe() {
         return description;
     }

@@ -8,6 +8,10 @@ public interface Registry extends DirectoryRegistry, PresenceRegistry, AutoClose
     /** A short description for the UI and logs, e.g. "embedded registry on 127.0.0.1:27027". */
     String describe();
 
+    /** Opens the connection ahead of first use, so start-up can overlap it with other work. */
+    default void warmUp() {
+    }
+
     @Override
     void close();
 }

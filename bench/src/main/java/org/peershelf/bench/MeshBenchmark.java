@@ -1,0 +1,98 @@
+package org.peershelf.bench;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.peershelf.protocol.Peer;
+import org.peershelf.protocol.config.NodeConfig;
+import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.identity.DeviceIdentity;
+import org.peershelf.protocol.identity.UserProfile;
+import org.peershelf.protocol.registry.OnlineDevice;
+import org.peershelf.protocol.registry.Registry;
+import org.peershelf.registry.MongoRegistry;
+import org.peershelf.registry.embedded.EmbeddedRegistryServer;
+
+/**
+ * N peers against one embedded registry on this machine: N-1 in this JVM, one as a separate process
+ * (so it can be SIGKILLed). Measures the time until every in-JVM peer has every other peer in its
+ * online view and a link to it, the time from SIGKILL of the process until it is gone from every view,
+ * and the resident memory of the separate headless peer with N-1 links.
+ */
+public final class MeshBenchmark {
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        Duration heartbeat = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 2000);
+        NodeConfig config = NodeConfig.defaults().withHeartbeat(heartbeat);
+        List<Peer> peers = new ArrayList<>();
+        List<Registry> clients = new ArrayList<>();
+        try (EmbeddedRegistryServer server = EmbeddedRegistryServer.startInMemory()) {
+            MongoRegistry.open(server.connectionString()).close();
+            long start = System.nanoTime();
+            NodeProcess outsider = NodeProcess.start(List.of(), "--profile",
+                    Files.createTempDirectory("peershelf-bench-mesh").toString(), "--registry", server.connectionString(),
+                    "--name", "Outsider", "--heartbeat-ms", String.valueOf(heartbeat.toMillis()), "--status-every", "0");
+            for (int i = 0; i < n - 1; i++) {
+                Registry client = MongoRegistry.open(server.connectionString());
+                clients.add(client);
+                Peer peer = new Peer(config, Files.createTempDirectory("peershelf-bench-peer"), DeviceIdentity.generate(),
+                        UserProfile.create("Peer " + i, "Bench", "Bench"), "bench-" + i, client, Runnable::run, Clock.systemUTC());
+                peer.start();
+                peers.add(peer);
+            }
+            outsider.when(l -> l.startsWith("ONLINE ")).get(60, TimeUnit.SECONDS);
+            DeviceId outsiderId = DeviceId.of(idFrom(outsider));
+            awaitFullMesh(peers, n, Duration.ofSeconds(120));
+            long outsiderViewsAll = outsider.when(l -> l.startsWith("VIEW online=" + (n - 1) + " ")).get(120, TimeUnit.SECONDS);
+            double meshSeconds = (Math.max(System.nanoTime(), outsiderViewsAll) - start) / 1e9;
+            double rss = outsider.residentMiB();
+
+            long kill = System.nanoTime();
+            outsider.kill();
+            awaitGone(peers, outsiderId, Duration.ofSeconds(60));
+            double goneSeconds = (System.nanoTime() - kill) / 1e9;
+
+            System.out.printf(Locale.ROOT, "peers: %d (%d in this JVM + 1 separate process), heartbeat %d ms%n", n, n - 1,
+                    heartbeat.toMillis());
+            System.out.printf(Locale.ROOT, "full mesh (every view has every other peer, all links up): %.2f s%n", meshSeconds);
+            System.out.printf(Locale.ROOT, "SIGKILL -> gone from every view: %.2f s = %.2f heartbeat intervals%n",
+                    goneSeconds, goneSeconds / (heartbeat.toMillis() / 1000.0));
+            System.out.printf(Locale.ROOT, "resident memory of the separate headless peer with %d links: %.0f MiB%n", n - 1, rss);
+        } finally {
+            peers.parallelStream().forEach(Peer::close);
+            clients.forEach(Registry::close);
+        }
+        System.exit(0);
+    }
+
+    private static String idFrom(NodeProcess process) {
+        return process.output().stream().filter(l -> l.startsWith("ONLINE ")).findFirst().orElseThrow()
+                .replaceAll(".*device=([0-9a-f]{40}).*", "$1");
+    }
+
+    private static void awaitFullMesh(List<Peer> peers, int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (peers.stream().allMatch(p -> p.presence().view().size() == n - 1 && p.node().links().all().size() == n - 1)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no full mesh within " + timeout);
+    }
+
+    private static void awaitGone(List<Peer> peers, DeviceId gone, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (peers.stream().allMatch(p -> p.presence().view().stream().map(OnlineDevice::deviceId).noneMatch(gone::equals))) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException("killed peer still in some view after " + timeout);
+    }
+}

@@ -1,0 +1,97 @@
+package org.peershelf.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A {@code peershelf node} in its own JVM, started with this JVM's class path; its output is kept line by line. */
+final class NodeProcess implements AutoCloseable {
+    private final Process process;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Watch> watches = new CopyOnWriteArrayList<>();
+
+    private record Watch(Predicate<String> match, CompletableFuture<Long> at) {
+    }
+
+    private NodeProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::read, "node-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static NodeProcess start(List<String> extraJvmArgs, String... nodeArgs) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(extraJvmArgs);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.peershelf.app.Main", "node"));
+        command.addAll(List.of(nodeArgs));
+        return new NodeProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** Completes with System.nanoTime() of the first output line that matches (including lines already seen). */
+    CompletableFuture<Long> when(Predicate<String> match) {
+        CompletableFuture<Long> at = new CompletableFuture<>();
+        watches.add(new Watch(match, at));
+        if (lines.stream().anyMatch(match)) {
+            at.complete(System.nanoTime());
+        }
+        return at;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Resident set size in MiB, read from /proc (Linux). */
+    double residentMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    List<String> output() {
+        return List.copyOf(lines);
+    }
+
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private void read() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                long now = System.nanoTime();
+                lines.add(line);
+                for (Watch watch : watches) {
+                    if (!watch.at().isDone() && watch.match().test(line)) {
+                        watch.at().complete(now);
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
