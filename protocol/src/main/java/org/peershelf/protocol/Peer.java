@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.peershelf.protocol.chat.ChatConfig;
+import org.peershelf.protocol.chat.ChatService;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.identity.UserProfile;
@@ -31,6 +33,7 @@ public final class Peer implements AutoCloseable {
     private final PeerNode node;
     private final PresenceService presence;
     private final Mesh mesh;
+    private final ChatService chats;
     private final ScheduledExecutorService registryThread =
             Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-registry"));
     private volatile boolean closed;
@@ -40,6 +43,12 @@ public final class Peer implements AutoCloseable {
      */
     public Peer(NodeConfig config, Path dataDir, DeviceIdentity identity, UserProfile profile, String deviceName,
                 Registry registry, Executor eventExecutor, Clock clock) {
+        this(config, ChatConfig.from(config), dataDir, identity, profile, deviceName, registry, eventExecutor, clock);
+    }
+
+    /** As above, with chat settings (e.g. a passphrase to encrypt chat logs at rest). */
+    public Peer(NodeConfig config, ChatConfig chatConfig, Path dataDir, DeviceIdentity identity, UserProfile profile,
+                String deviceName, Registry registry, Executor eventExecutor, Clock clock) {
         this.dataDir = dataDir;
         this.node = new PeerNode(config, identity, eventExecutor);
         Registration registration = new Registration(new UserRecord(profile, clock.millis()),
@@ -47,6 +56,8 @@ public final class Peer implements AutoCloseable {
                         clock.millis()));
         this.presence = new PresenceService(registry, registration, config, clock, registryThread, node.events());
         this.mesh = new Mesh(node, presence, clock);
+        this.chats = new ChatService(node, mesh, presence, registry, profile.userId(), dataDir.resolve("chats"),
+                chatConfig, clock, eventExecutor);
     }
 
     /** Starts the server, then announces this device and links to the online ones (retrying while the registry is down). */
@@ -54,6 +65,7 @@ public final class Peer implements AutoCloseable {
         presence.prepare();
         int port = node.start();
         presence.start(port);
+        chats.start();
     }
 
     public Path dataDir() {
@@ -72,6 +84,11 @@ public final class Peer implements AutoCloseable {
         return mesh;
     }
 
+    /** One-to-one chats and rooms. */
+    public ChatService chats() {
+        return chats;
+    }
+
     /** Leaves the network cleanly: off the online list at once, peers told, links closed. */
     @Override
     public void close() {
@@ -83,6 +100,7 @@ public final class Peer implements AutoCloseable {
         presence.stop();
         node.sayGoodbye("leaving");
         node.close();
+        chats.close();
         registryThread.shutdownNow();
     }
 }
