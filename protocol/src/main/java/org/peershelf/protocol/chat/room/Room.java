@@ -30,6 +30,11 @@ final class Room {
     /** Host only: numbering is paused while a takeover collects what the members hold. */
     boolean accepting = true;
     final Map<DeviceId, MemberCursor> cursors = new HashMap<>();
+    /**
+     * Host only: per sender, the first sender sequence refused while numbering was paused. Later posts of that
+     * sender are refused until it is sent again, or the watermark would make it look like a copy and drop it.
+     */
+    final Map<String, Long> resendFrom = new HashMap<>();
     /** Member only: posts sent to the host and not yet acknowledged. */
     int postsInFlight;
     long postGeneration;

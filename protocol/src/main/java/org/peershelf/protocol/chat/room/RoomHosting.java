@@ -81,7 +81,15 @@ final class RoomHosting {
                         + ctx.config().maxTextChars() + " characters.");
             }
             if (!room.accepting) {
+                room.resendFrom.merge(sender.value(), post.senderSeq(), Math::min);
                 throw new ProtocolException(ErrorCodes.REFUSED, "The new host is still taking over; send again shortly.");
+            }
+            Long from = room.resendFrom.get(sender.value());
+            if (from != null) {
+                if (post.senderSeq() > from) {
+                    throw new ProtocolException(ErrorCodes.REFUSED, "Send message " + from + " again first.");
+                }
+                room.resendFrom.remove(sender.value());
             }
             if (post.senderSeq() <= room.watermark(sender.value())) {
                 long seq = room.findBySender(sender.value(), post.senderSeq()).map(RoomLine::seq).orElse(-1L);
