@@ -78,7 +78,7 @@ class ChatBadInputIntegrationTest {
                 .isEqualTo(ErrorCodes.STALE_EPOCH);
         // a member forging a line as if it were the host (and claiming another sender)
         RoomLine forged = new RoomLine(2, 0, host.node().deviceId().value(), 50, 0, "forged");
-        assertThat(codeOf(link(member, other).request(ChatEvents.DELIVER, new Deliver(room, 0, forged))))
+        assertThat(codeOf(link(member, other).request(ChatEvents.DELIVER, new Deliver(room, 0, List.of(forged)))))
                 .isEqualTo(ErrorCodes.NOT_HOST);
         // a member describing the room as its host
         RoomView takeover = new RoomView(room, "Mine now", host.node().deviceId().value(), "x",
@@ -87,10 +87,10 @@ class ChatBadInputIntegrationTest {
         // a member deleting the room
         assertThat(codeOf(link(member, other).request(ChatEvents.DELETED, new Deleted(room)))).isEqualTo(ErrorCodes.REFUSED);
         // the host's line from an older epoch
-        assertThat(codeOf(link(host, other).request(ChatEvents.DELIVER, new Deliver(room, -1, forged))))
+        assertThat(codeOf(link(host, other).request(ChatEvents.DELIVER, new Deliver(room, -1, List.of(forged)))))
                 .isEqualTo(ErrorCodes.STALE_EPOCH);
         // sequences from the past: acknowledged as held, nothing stored twice
-        DeliverAck past = link(host, other).request(ChatEvents.DELIVER, new Deliver(room, 0, legit)).join();
+        DeliverAck past = link(host, other).request(ChatEvents.DELIVER, new Deliver(room, 0, List.of(legit))).join();
         assertThat(past.lastSeq()).isEqualTo(1);
         PostAck resent = link(member, host).request(ChatEvents.POST,
                 new Post(room, 0, legit.senderSeq(), legit.sentAt(), legit.text())).join();

@@ -39,6 +39,11 @@ final class Room {
     int postsInFlight;
     long postGeneration;
     boolean metaDirty;
+    /**
+     * Our own messages up to this sender sequence came back numbered: done, even if the outbox has not been told yet
+     * (acknowledgements are written in batches; one lost in a crash only means a resend that the host drops).
+     */
+    long ownConfirmed;
     /** Lines up to here are on this device's disk (appends complete in order). */
     long persistedSeq;
 

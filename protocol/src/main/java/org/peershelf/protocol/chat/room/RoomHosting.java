@@ -30,12 +30,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The host side of rooms: numbers posts (one sequence per room, written to disk before the ack), relays every line
- * to every member in order through a {@link MemberCursor} with a window of lines in flight, and keeps relaying to
+ * to every member in order through a {@link MemberCursor} with a few delivery events (of up to 256 lines) in flight, and keeps relaying to
  * members that were offline when they come back (the cursor is their queue). Also serves sync and leave.
  */
 final class RoomHosting {
     private static final Logger LOG = LoggerFactory.getLogger(RoomHosting.class);
-    static final int WINDOW = 256;
+    /** Delivery events in flight per member. */
+    static final int WINDOW = 4;
+    /** Lines per delivery event at most. */
+    static final int BATCH = 256;
     static final int SYNC_MAX = 500;
 
     private final ChatContext ctx;
@@ -245,12 +248,17 @@ final class RoomHosting {
                 }
                 return;
             }
+            // at low rates every line goes at once; under load lines pile up and go in batches, so the events in
+            // flight per member stay few while the lines in flight grow
             while (cursor.sent < room.persistedSeq && cursor.inFlight < WINDOW) {
-                RoomLine line = room.line(++cursor.sent).orElseThrow();
+                List<RoomLine> lines = room.linesAfter(cursor.sent,
+                        (int) Math.min(BATCH, room.persistedSeq - cursor.sent));
+                cursor.sent = lines.get(lines.size() - 1).seq();
                 cursor.inFlight++;
                 long generation = cursor.generation;
-                link.request(ChatEvents.DELIVER, new Deliver(room.id, room.epoch(), line))
-                        .whenComplete((ack, e) -> delivered(room, cursor, generation, line.seq(), ack, e));
+                long last = cursor.sent;
+                link.request(ChatEvents.DELIVER, new Deliver(room.id, room.epoch(), lines))
+                        .whenComplete((ack, e) -> delivered(room, cursor, generation, last, ack, e));
             }
         }
     }
