@@ -2,6 +2,7 @@ package org.peershelf.app;
 
 import org.peershelf.app.cli.NodeCommand;
 import org.peershelf.app.cli.RegistryCommand;
+import org.peershelf.app.demo.DemoCommand;
 import org.peershelf.protocol.PeerShelfException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.addSubcommand("demo", new DemoCommand(settings -> DesktopLauncher.launch()));
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof PeerShelfException) {
                 cmd.getErr().println("peershelf: " + e.getMessage());
