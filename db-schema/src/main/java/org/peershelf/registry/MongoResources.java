@@ -1,11 +1,13 @@
 package org.peershelf.registry;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -37,6 +39,9 @@ import org.peershelf.registry.mapping.ResourceDocuments;
  */
 final class MongoResources {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    /** Counting stops here: "1,000+" is as useful to a person as the exact number and much cheaper. */
+    static final int COUNT_CAP = 1_000;
+    private static final Bson NEWEST_FIRST = new Document("$natural", -1);
 
     private final MongoCollection<Document> resources;
     private final MongoCollection<Document> holders;
@@ -57,13 +62,20 @@ final class MongoResources {
         calls.run(() -> resources.replaceOne(eq(ResourceDocuments.ID, doc.get(ResourceDocuments.ID)), doc, UPSERT));
     }
 
+    /**
+     * Replaces the document by a tombstone instead of deleting it: the embedded server reuses a deleted document's
+     * slot for the next insert, which would put a new resource among old ones in natural order.
+     */
     void unpublishResource(ResourceId id) {
-        calls.run(() -> resources.deleteOne(eq(ResourceDocuments.ID, id.hex())));
+        calls.run(() -> resources.updateOne(eq(ResourceDocuments.ID, id.hex()),
+                Updates.set(ResourceDocuments.UNPUBLISHED, true)));
+        calls.run(() -> resources.replaceOne(and(eq(ResourceDocuments.ID, id.hex()),
+                eq(ResourceDocuments.UNPUBLISHED, true)), ResourceDocuments.tombstone(id)));
     }
 
     Optional<PublishedResource> findResource(ResourceId id) {
         Document doc = calls.call(() -> resources.find(eq(ResourceDocuments.ID, id.hex())).first());
-        return doc == null ? Optional.empty()
+        return doc == null || Boolean.TRUE.equals(doc.get(ResourceDocuments.UNPUBLISHED)) ? Optional.empty()
                 : malformed.read(RegistryCollections.RESOURCES, doc, ResourceDocuments::fromDocument);
     }
 
@@ -90,20 +102,38 @@ final class MongoResources {
         return devices;
     }
 
+    /**
+     * Newest first is the registry's reverse insertion order ({@code $natural: -1}): the embedded server has no
+     * secondary indexes and sorts by copying every match (seconds at 100,000 resources), while a scan in natural
+     * order stops as soon as the page is full. So a query that matches much is fast, one that matches little costs
+     * one scan. One more than the page is fetched to know whether a next page exists; the total is exact from the
+     * page when it is not full, else counted up to {@value #COUNT_CAP}.
+     */
     ResourcePage search(ResourceQuery query) {
         Bson filter = ResourceFilters.of(query);
-        List<Document> docs = calls.call(() -> resources.find(filter)
-                .sort(Sorts.orderBy(Sorts.descending(ResourceDocuments.PUBLISHED_AT),
-                        Sorts.ascending(ResourceDocuments.ID)))
-                .skip(query.offset()).limit(query.limit()).into(new ArrayList<>()));
-        long total = docs.size() < query.limit() && (query.offset() == 0 || !docs.isEmpty())
-                ? query.offset() + docs.size()
-                : calls.call(() -> resources.countDocuments(filter));
+        List<Document> docs = calls.call(() -> resources.find(filter).sort(NEWEST_FIRST)
+                .skip(query.offset()).limit(query.limit() + 1).into(new ArrayList<>()));
+        boolean hasMore = docs.size() > query.limit();
+        if (hasMore) {
+            docs = docs.subList(0, query.limit());
+        }
+        long total;
+        boolean exact;
+        if (!hasMore && (!docs.isEmpty() || query.offset() == 0)) {
+            total = query.offset() + docs.size();
+            exact = true;
+        } else {
+            long counted = calls.call(() -> resources.countDocuments(filter, new CountOptions().limit(COUNT_CAP)));
+            exact = counted < COUNT_CAP;
+            // the count and the page are two reads: never report fewer than the page proves to exist
+            total = hasMore ? Math.max(counted, query.offset() + docs.size() + 1L) : counted;
+        }
         List<PublishedResource> page = new ArrayList<>(docs.size());
         for (Document doc : docs) {
             malformed.read(RegistryCollections.RESOURCES, doc, ResourceDocuments::fromDocument).ifPresent(page::add);
         }
-        return new ResourcePage(withAvailability(page, query.freshSinceMillis()), total, query.offset(), query.limit());
+        return new ResourcePage(withAvailability(page, query.freshSinceMillis()), total, exact, query.offset(),
+                query.limit(), hasMore);
     }
 
     private List<ResourceHit> withAvailability(List<PublishedResource> page, long freshSinceMillis) {

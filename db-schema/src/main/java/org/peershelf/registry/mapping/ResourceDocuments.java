@@ -48,7 +48,11 @@ public final class ResourceDocuments {
     public static final String PUBLISHED_BY = "publishedBy";
     public static final String PUBLISHED_AT = ResourceFields.PUBLISHED_AT;
     public static final String KEYWORDS = ResourceFields.KEYWORDS;
+    /** The keywords as one string, each preceded and followed by a space: what the search's regexes run on. */
+    public static final String SEARCH_TEXT = "searchText";
     public static final String AUTHORS_FOLDED = "authorsFolded";
+    /** true on the tombstone an unpublish leaves (the document keeps its place in natural order). */
+    public static final String UNPUBLISHED = "unpublished";
     public static final String TAGS_FOLDED = "tagsFolded";
 
     private ResourceDocuments() {
@@ -81,8 +85,14 @@ public final class ResourceDocuments {
                 .append(PUBLISHED_BY, published.publishedBy().value())
                 .append(PUBLISHED_AT, published.publishedAtMillis())
                 .append(KEYWORDS, SearchWords.of(m))
+                .append(SEARCH_TEXT, SearchWords.searchText(m))
                 .append(AUTHORS_FOLDED, m.authors().stream().map(SearchWords::fold).toList())
                 .append(TAGS_FOLDED, m.tags().stream().map(SearchWords::fold).toList());
+    }
+
+    /** What an unpublished resource's document becomes: its id and the flag. */
+    public static Document tombstone(ResourceId id) {
+        return new Document(ID, id.hex()).append(RESOURCE_ID, id.hex()).append(UNPUBLISHED, true);
     }
 
     /** @throws IllegalArgumentException if the document is malformed or its id does not fit its content */
