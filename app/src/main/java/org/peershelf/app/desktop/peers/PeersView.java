@@ -24,8 +24,9 @@ public final class PeersView extends VBox {
         self.getStyleClass().add("card");
         self.setHgap(12);
         self.setVgap(6);
-        self.addRow(0, muted("You"), new Label(model.selfName()
-                + (model.selfInstitution().isEmpty() ? "" : " — " + model.selfInstitution())));
+        Label you = new Label(model.selfName() + (model.selfInstitution().isEmpty() ? "" : " — " + model.selfInstitution()));
+        you.setId("peersSelfName");
+        self.addRow(0, muted("You"), you);
         TextField id = new TextField(model.deviceId());
         id.setId("selfDeviceId");
         id.setEditable(false);

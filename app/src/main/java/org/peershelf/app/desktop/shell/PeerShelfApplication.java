@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -55,7 +56,7 @@ public final class PeerShelfApplication extends Application {
     }
 
     /** Opened profile and preferences, read in the background before the first real screen. */
-    private record Startup(Optional<UserProfile> profile, Theme theme, WindowState window) {
+    private record Startup(Optional<UserProfile> profile, Theme theme, WindowState window, Optional<String> savedRegistry) {
     }
 
     @Override
@@ -82,7 +83,8 @@ public final class PeerShelfApplication extends Application {
 
     private void open() {
         show(MessageView.busy("opening", "Opening your profile…"));
-        tasks.run(() -> new Startup(new ProfileSetup(profileDir()).existingProfile(), uiSettings.theme(), uiSettings.window()),
+        tasks.run(() -> new Startup(new ProfileSetup(profileDir()).existingProfile(), uiSettings.theme(), uiSettings.window(),
+                        new SettingsFile(profileDir()).get(SettingsFile.REGISTRY_URI)),
                 this::opened, e -> showFailure("Your profile could not be opened", e, this::open));
     }
 
@@ -90,12 +92,12 @@ public final class PeerShelfApplication extends Application {
         Themes.apply(scene, startup.theme());
         WindowPlacement.apply(stage, startup.window());
         if (startup.profile().isPresent()) {
-            join(startup.profile().get(), options.settings(), startup);
+            join(startup.profile().get(), () -> settingsForReturningUser(startup), startup);
         } else {
             stage.setTitle("Welcome to PeerShelf");
             OnboardingViewModel model = new OnboardingViewModel(profileDir().resolve("repository"),
                     new RegistryProbe(options.probeTimeout())::probe, new FirstRunStore(profileDir()), tasks, notices,
-                    profile -> join(profile, settingsAfterOnboarding(), startup));
+                    profile -> join(profile, this::settingsAfterOnboarding, startup));
             options.settings().registryUri().ifPresent(uri -> {
                 model.registryChoiceProperty().set(RegistryChoice.LAB);
                 model.registryUriProperty().set(uri);
@@ -104,10 +106,11 @@ public final class PeerShelfApplication extends Application {
         }
     }
 
-    private void join(UserProfile profile, AppSettings settings, Startup startup) {
+    /** {@code settings} is read in the background: it may look at the settings file. */
+    private void join(UserProfile profile, Supplier<AppSettings> settings, Startup startup) {
         stage.setTitle("PeerShelf — " + profile.displayName());
         show(MessageView.busy("joining", "Joining the network…"));
-        tasks.run(() -> PeerRuntime.start(settings, profile, new ProfileSetup(profileDir()).device(), ui), started -> {
+        tasks.run(() -> PeerRuntime.start(settings.get(), profile, new ProfileSetup(profileDir()).device(), ui), started -> {
             if (quitting) {
                 // the window was closed while joining: leave again at once, off the UI thread
                 new Thread(started::close, "peershelf-late-leave").start();
@@ -123,6 +126,13 @@ public final class PeerShelfApplication extends Application {
             });
             show(main.view());
         }, e -> showFailure("PeerShelf could not join the network", e, () -> join(profile, settings, startup)));
+    }
+
+    /** A registry given on the command line wins over the one saved in the profile. */
+    private AppSettings settingsForReturningUser(Startup startup) {
+        AppSettings base = options.settings();
+        return new AppSettings(base.profileDir(), base.registryUri().or(startup::savedRegistry), base.embeddedPort(),
+                base.node());
     }
 
     /** The registry chosen in onboarding overrides the one from the command line. */
