@@ -49,16 +49,16 @@ final class MainScreen {
 
     private Map<MainTab, Node> tabs() {
         Map<MainTab, Node> tabs = new EnumMap<>(MainTab.class);
-        tabs.put(MainTab.REPOSITORY, new ComingSoonView("repositoryEmpty", "\u25A4", "My Repository",
+        tabs.put(MainTab.REPOSITORY, new ComingSoonView("repositoryEmpty", ComingSoonView.SHELF, "My Repository",
                 "Add papers, datasets, code and slides by drag and drop, edit their metadata (or paste BibTeX), "
                         + "and publish them to your colleagues.", "the resource service"));
-        tabs.put(MainTab.EXPLORE, new ComingSoonView("exploreEmpty", "\u2315", "Explore repositories",
+        tabs.put(MainTab.EXPLORE, new ComingSoonView("exploreEmpty", ComingSoonView.SEARCH, "Explore repositories",
                 "Search everything your colleagues publish, filter by type, year, author and tag, "
                         + "and browse each person's repository.", "the resource service"));
-        tabs.put(MainTab.DOWNLOADS, new ComingSoonView("downloadsEmpty", "\u21E9", "Downloads",
+        tabs.put(MainTab.DOWNLOADS, new ComingSoonView("downloadsEmpty", ComingSoonView.DOWNLOAD, "Downloads",
                 "Follow each download with its progress, rate and the peers it comes from; "
                         + "pause, resume, and open it when finished.", "the resource service"));
-        tabs.put(MainTab.CHATS, new ComingSoonView("chatsEmpty", "\u2709", "Chats",
+        tabs.put(MainTab.CHATS, new ComingSoonView("chatsEmpty", ComingSoonView.CHAT, "Chats",
                 "Talk with colleagues directly or in rooms, with delivery marks and room members online.",
                 "the chat service"));
         tabs.put(MainTab.PEERS, new PeersView(peers));

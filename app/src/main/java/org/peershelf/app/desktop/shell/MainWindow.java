@@ -2,7 +2,7 @@ package org.peershelf.app.desktop.shell;
 
 import java.util.Map;
 import javafx.scene.Node;
-import javafx.scene.control.CheckMenuItem;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -70,17 +70,14 @@ final class MainWindow extends BorderPane {
         search.setOnAction(e -> focusSearch(model));
         go.getItems().addAll(new SeparatorMenuItem(), search);
 
-        CheckMenuItem dark = new CheckMenuItem("Dark theme");
-        dark.setId("menuDarkTheme");
-        dark.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        dark.setSelected(model.themeProperty().get() == Theme.DARK);
-        model.themeProperty().addListener((obs, old, now) -> dark.setSelected(now == Theme.DARK));
-        dark.setOnAction(e -> {
-            if (dark.isSelected() != (model.themeProperty().get() == Theme.DARK)) {
-                model.toggleTheme();
-            }
-        });
-        Menu view = new Menu("View", null, dark);
+        // a plain item whose words say what it will do: a check item's accelerator does not toggle its mark
+        MenuItem theme = new MenuItem();
+        theme.setId("menuTheme");
+        theme.textProperty().bind(Bindings.createStringBinding(() -> model.themeProperty().get() == Theme.DARK
+                ? "Switch to light theme" : "Switch to dark theme", model.themeProperty()));
+        theme.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        theme.setOnAction(e -> model.toggleTheme());
+        Menu view = new Menu("View", null, theme);
         MenuBar bar = new MenuBar(file, go, view);
         bar.disableProperty().bind(model.leavingProperty());
         return bar;
