@@ -30,7 +30,8 @@ public final class MeshBenchmark {
         NodeConfig config = NodeConfig.defaults().withHeartbeat(heartbeat);
         List<Peer> peers = new ArrayList<>();
         List<Registry> clients = new ArrayList<>();
-        try (EmbeddedRegistryServer server = EmbeddedRegistryServer.startInMemory()) {
+        EmbeddedRegistryServer server = EmbeddedRegistryServer.startInMemory();
+        try {
             MongoRegistry.open(server.connectionString()).close();
             long start = System.nanoTime();
             NodeProcess outsider = NodeProcess.start(List.of(), "--profile",
@@ -63,8 +64,10 @@ public final class MeshBenchmark {
                     goneSeconds, goneSeconds / (heartbeat.toMillis() / 1000.0));
             System.out.printf(Locale.ROOT, "resident memory of the separate headless peer with %d links: %.0f MiB%n", n - 1, rss);
         } finally {
+            // peers leave while the registry still runs, so their clean exits are measured as in real use
             peers.parallelStream().forEach(Peer::close);
             clients.forEach(Registry::close);
+            server.close();
         }
         System.exit(0);
     }
@@ -82,7 +85,9 @@ public final class MeshBenchmark {
             }
             Thread.sleep(20);
         }
-        throw new IllegalStateException("no full mesh within " + timeout);
+        String state = peers.stream().map(p -> p.presence().view().size() + "/" + p.node().links().all().size())
+                .collect(java.util.stream.Collectors.joining(" "));
+        throw new IllegalStateException("no full mesh within " + timeout + "; view/links per peer: " + state);
     }
 
     private static void awaitGone(List<Peer> peers, DeviceId gone, Duration timeout) throws InterruptedException {

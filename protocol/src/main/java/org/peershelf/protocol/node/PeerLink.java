@@ -3,6 +3,7 @@ package org.peershelf.protocol.node;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.peershelf.protocol.identity.DeviceId;
@@ -80,14 +81,21 @@ public final class PeerLink {
         }
         touch();
         String json = codec.encode(payload);
-        transport.emit(type.name(), json, reply -> workers.execute(() -> {
-            touch();
+        transport.emit(type.name(), json, reply -> {
             try {
-                result.complete(codec.decodeReplyBody(reply, type.replyType()));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                workers.execute(() -> {
+                    touch();
+                    try {
+                        result.complete(codec.decodeReplyBody(reply, type.replyType()));
+                    } catch (RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // the node is stopping; whoever waits is told the link is gone
+                result.completeExceptionally(new PeerUnreachableException(remote, "this device is stopping"));
             }
-        }));
+        });
         return result.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(translateTimeout(type, e)));
     }
