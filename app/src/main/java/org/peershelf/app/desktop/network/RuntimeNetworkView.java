@@ -63,6 +63,11 @@ public final class RuntimeNetworkView implements NetworkView {
     }
 
     @Override
+    public long freshSinceMillis() {
+        return System.currentTimeMillis() - runtime.peer().node().config().staleAfter().toMillis();
+    }
+
+    @Override
     public Runnable subscribe(Consumer<NodeEvent> listener) {
         return runtime.peer().node().subscribe(listener);
     }

@@ -24,7 +24,6 @@ import org.peershelf.app.desktop.settings.Theme;
 import org.peershelf.app.desktop.settings.UiSettings;
 import org.peershelf.app.desktop.settings.WindowState;
 import org.peershelf.app.desktop.task.BackgroundTasks;
-import org.peershelf.app.wiring.PeerRuntime;
 import org.peershelf.app.wiring.ProfileSetup;
 import org.peershelf.protocol.identity.UserProfile;
 import org.peershelf.protocol.node.Threads;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The desktop app: opens the profile (off the UI thread), shows onboarding on the first run, starts the
- * device through {@link PeerRuntime} and shows the main window; on close it takes the device offline.
+ * device through {@link Session} (the runtime and the resource service) and shows the main window; on close it takes the device offline.
  * {@code Platform::runLater} is handed to the runtime and the task helper here, the one place the UI
  * thread is touched.
  */
@@ -48,7 +47,7 @@ public final class PeerShelfApplication extends Application {
     private Stage stage;
     private Scene scene;
     private UiSettings uiSettings;
-    private volatile PeerRuntime runtime;
+    private volatile Session session;
     private boolean quitting;
 
     public PeerShelfApplication(DesktopOptions options) {
@@ -110,15 +109,17 @@ public final class PeerShelfApplication extends Application {
     private void join(UserProfile profile, Supplier<AppSettings> settings, Startup startup) {
         stage.setTitle("PeerShelf — " + profile.displayName());
         show(MessageView.busy("joining", "Joining the network…"));
-        tasks.run(() -> PeerRuntime.start(settings.get(), profile, new ProfileSetup(profileDir()).device(), ui), started -> {
+        tasks.run(() -> Session.start(settings.get(), profile, new ProfileSetup(profileDir()).device(),
+                uiSettings.repositoryFolder().orElse(profileDir().resolve("repository")), ui), started -> {
             if (quitting) {
                 // the window was closed while joining: leave again at once, off the UI thread
                 new Thread(started::close, "peershelf-late-leave").start();
                 return;
             }
-            runtime = started;
-            MainScreen main = new MainScreen(stage, new RuntimeNetworkView(started, profile), uiSettings,
-                    startup.theme(), startup.window(), tasks, notices, this::goOffline, this::afterLeaving);
+            session = started;
+            MainScreen main = new MainScreen(stage, new RuntimeNetworkView(started.runtime(), profile), started.resources(),
+                    started.runtime().registry().registry(), uiSettings, startup.theme(), startup.window(), tasks, notices,
+                    path -> getHostServices().showDocument(path.toUri().toString()), this::goOffline, this::afterLeaving);
             main.model().themeProperty().addListener((obs, old, now) -> Themes.apply(scene, now));
             stage.setOnCloseRequest(e -> {
                 e.consume();
@@ -143,8 +144,8 @@ public final class PeerShelfApplication extends Application {
     }
 
     private void goOffline() {
-        PeerRuntime running = runtime;
-        runtime = null;
+        Session running = session;
+        session = null;
         if (running != null) {
             running.close();
         }

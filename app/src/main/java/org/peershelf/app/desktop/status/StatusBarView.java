@@ -34,7 +34,13 @@ public final class StatusBarView extends HBox {
         peers.setId("statusPeers");
         peers.setMinWidth(Region.USE_PREF_SIZE);
         peers.textProperty().bind(model.peersTextProperty());
-        getChildren().addAll(light, busy, registry, spacer, peers);
+        Label outbox = new Label();
+        outbox.setId("statusOutbox");
+        outbox.setMinWidth(Region.USE_PREF_SIZE);
+        outbox.textProperty().bind(model.outboxTextProperty());
+        outbox.visibleProperty().bind(model.outboxTextProperty().isNotEmpty());
+        outbox.managedProperty().bind(outbox.visibleProperty());
+        getChildren().addAll(light, busy, registry, spacer, outbox, peers);
         model.registryStatusProperty().addListener((obs, old, now) -> styleLight(light, now));
         styleLight(light, model.registryStatusProperty().get());
     }

@@ -10,10 +10,12 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.peershelf.app.desktop.network.NetworkView;
 import org.peershelf.protocol.node.NodeEvent;
+import org.peershelf.protocol.resource.publish.OutboxEvent;
 
 /**
  * The status bar: is the registry connected (and why not), how many peers are online, and whether the
- * device is leaving the network. Outbox and transfers join when their services land. UI thread only.
+ * device is leaving the network, and what the registry outbox still holds. Transfers join with the
+ * download service. UI thread only.
  */
 public final class StatusBarViewModel {
     private final NetworkView network;
@@ -21,6 +23,7 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper registryText = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper peersOnline = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper peersText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper outboxText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper leaving = new ReadOnlyBooleanWrapper(false);
     private Runnable unsubscribe = () -> {
     };
@@ -58,6 +61,18 @@ public final class StatusBarViewModel {
         }
     }
 
+    /** The registry outbox: how many publishing changes wait for the registry, and why. */
+    public void onOutbox(OutboxEvent event) {
+        if (event instanceof OutboxEvent.OutboxChanged changed) {
+            if (changed.pending() == 0) {
+                outboxText.set("");
+            } else {
+                String count = changed.pending() == 1 ? "1 change" : changed.pending() + " changes";
+                outboxText.set(count + " waiting for the registry" + (changed.registryReachable() ? "" : " (offline)"));
+            }
+        }
+    }
+
     /** The device is taking itself offline; the bar says so until the window closes. */
     public void markLeaving() {
         leaving.set(true);
@@ -88,6 +103,10 @@ public final class StatusBarViewModel {
 
     public ReadOnlyStringProperty peersTextProperty() {
         return peersText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty outboxTextProperty() {
+        return outboxText.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty leavingProperty() {

@@ -96,6 +96,11 @@ public final class FakeNetwork implements NetworkView {
     }
 
     @Override
+    public long freshSinceMillis() {
+        return 0;
+    }
+
+    @Override
     public Runnable subscribe(Consumer<NodeEvent> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);

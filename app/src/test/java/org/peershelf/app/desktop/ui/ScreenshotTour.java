@@ -37,7 +37,10 @@ import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.identity.UserProfile;
+import org.peershelf.app.desktop.explore.SampleResources;
 import org.peershelf.protocol.registry.Registry;
+import org.peershelf.protocol.resource.ResourceMetadata;
+import org.peershelf.protocol.resource.ResourceType;
 import org.peershelf.registry.MongoRegistry;
 import org.peershelf.registry.embedded.EmbeddedRegistryServer;
 
@@ -67,6 +70,7 @@ public final class ScreenshotTour {
         Path temp = Files.createTempDirectory("peershelf-screenshots");
         List<Registry> clients = new ArrayList<>();
         List<Peer> peers = new ArrayList<>();
+        List<Colleague> colleagues = new ArrayList<>();
         try (EmbeddedRegistryServer server = EmbeddedRegistryServer.startInMemory()) {
             for (UserProfile colleague : List.of(
                     UserProfile.create("Grace Hopper", "Yale University", "Computer science"),
@@ -79,7 +83,9 @@ public final class ScreenshotTour {
                         Runnable::run, Clock.systemUTC());
                 peer.start();
                 peers.add(peer);
+                colleagues.add(new Colleague(colleague, peer));
             }
+            publishSamples(clients.get(0), colleagues);
             try {
                 tour(temp.resolve("ada"), server.connectionString());
             } finally {
@@ -88,6 +94,48 @@ public final class ScreenshotTour {
                 clients.forEach(Registry::close);
             }
         }
+    }
+
+    /** Real-looking catalogue entries held by the three colleagues, and one by somebody who is offline. */
+    private static void publishSamples(Registry registry, List<Colleague> colleagues) {
+        long now = System.currentTimeMillis();
+        Colleague grace = colleagues.get(0);
+        Colleague alan = colleagues.get(1);
+        Colleague barbara = colleagues.get(2);
+        UserProfile charles = UserProfile.create("Charles Babbage", "University of Cambridge", "Mathematics");
+        registry.publishUser(new org.peershelf.protocol.registry.UserRecord(charles, now));
+        publish(registry, grace, now - 9_000, ResourceMetadata.builder("A compiler for business-oriented languages",
+                ResourceType.PAPER).authors(List.of("Grace Hopper")).year(1959).tags(List.of("compilers", "cobol"))
+                .abstractText("How English-like statements can be translated mechanically into machine code, and why "
+                        + "that lets people who are not mathematicians write programs.").build());
+        publish(registry, grace, now - 8_000, ResourceMetadata.builder("FLOW-MATIC sample programs", ResourceType.CODE)
+                .authors(List.of("Grace Hopper")).year(1958).tags(List.of("compilers")).version("1.2").build());
+        publish(registry, alan, now - 7_000, ResourceMetadata.builder(
+                "On computable numbers, with an application to the Entscheidungsproblem", ResourceType.PAPER)
+                .authors(List.of("Alan Turing")).year(1936).doi("10.1112/plms/s2-42.1.230").tags(List.of("logic"))
+                .abstractText("The computable numbers may be described briefly as the real numbers whose expressions "
+                        + "as a decimal are calculable by finite means.").build());
+        publish(registry, alan, now - 6_000, ResourceMetadata.builder("Morphogenesis reaction-diffusion runs",
+                ResourceType.DATASET).authors(List.of("Alan Turing")).year(1952).tags(List.of("biology")).build());
+        publish(registry, barbara, now - 5_000, ResourceMetadata.builder("Data abstraction and hierarchy",
+                ResourceType.SLIDES).authors(List.of("Barbara Liskov")).year(1987).tags(List.of("types")).build());
+        publish(registry, barbara, now - 4_000, ResourceMetadata.builder("CLU reference implementation",
+                ResourceType.CODE).authors(List.of("Barbara Liskov", "Russell Atkinson", "Craig Schaffert"))
+                .year(1979).tags(List.of("languages")).build());
+        var notes = SampleResources.published(ResourceMetadata.builder("Notes on the analytical engine",
+                ResourceType.THESIS).authors(List.of("Charles Babbage", "Ada Lovelace")).year(1843).build(),
+                charles.userId(), DeviceIdentity.generate().deviceId(), now - 3_000);
+        registry.publishResource(notes);
+        registry.addHolder(notes.resource().id(), notes.publishedBy(), now - 3_000);
+    }
+
+    private static void publish(Registry registry, Colleague holder, long at, ResourceMetadata metadata) {
+        var published = SampleResources.published(metadata, holder.profile().userId(), holder.peer().node().deviceId(), at);
+        registry.publishResource(published);
+        registry.addHolder(published.resource().id(), holder.peer().node().deviceId(), at);
+    }
+
+    private record Colleague(UserProfile profile, Peer peer) {
     }
 
     private void tour(Path profile, String registryUri) throws Exception {
@@ -132,6 +180,13 @@ public final class ScreenshotTour {
                 ((TabPane) node("#mainTabs")).getSelectionModel().select(index);
                 return null;
             });
+            if (tabs[i].equals("explore")) {
+                await().atMost(WAIT).until(() -> fx(() -> ((TableView<?>) node("#exploreTable")).getItems().size() == 7));
+                fx(() -> {
+                    ((TableView<?>) node("#exploreTable")).getSelectionModel().select(4);
+                    return null;
+                });
+            }
             snapshot(tabs[i]);
         }
         fx(() -> {
