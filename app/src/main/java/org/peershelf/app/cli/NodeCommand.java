@@ -39,6 +39,9 @@ public final class NodeCommand implements Callable<Integer> {
             defaultValue = "10")
     int statusEverySeconds;
 
+    @Option(names = "--chat-console", description = "Read chat commands from standard input and print chat events (see README).")
+    boolean chatConsole;
+
     @Override
     public Integer call() throws InterruptedException, IOException {
         AppSettings settings = options.toSettings();
@@ -50,6 +53,10 @@ public final class NodeCommand implements Callable<Integer> {
         runtime.peer().node().subscribe(printer::onEvent);
         printer.printListening(runtime);
         runtime.peer().presence().announced().thenRun(() -> printer.printOnline(runtime));
+        if (chatConsole) {
+            runtime.peer().chats().subscribe(new ChatPrinter(printer)::onEvent);
+            new ChatConsole(runtime.peer().chats(), printer).startReading(System.in);
+        }
         if (metadata != null) {
             try {
                 share.share(runtime, metadata, printer);
