@@ -7,7 +7,6 @@ import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -104,35 +103,35 @@ final class MongoResources {
 
     /**
      * Newest first is the registry's reverse insertion order ({@code $natural: -1}): the embedded server has no
-     * secondary indexes and sorts by copying every match (seconds at 100,000 resources), while a scan in natural
-     * order stops as soon as the page is full. So a query that matches much is fast, one that matches little costs
-     * one scan. One more than the page is fetched to know whether a next page exists; the total is exact from the
-     * page when it is not full, else counted up to {@value #COUNT_CAP}.
+     * secondary indexes and sorts by copying every match (seconds at 100,000 resources), and its counts scan the
+     * whole collection, while a natural-order scan with a limit stops early. So one read takes the ids of the
+     * first {@value #COUNT_CAP} matches (or as many as the page needs), which gives the page, whether there is
+     * more, and the total (exact below the cap, "1,000+" at it); a second read fetches the page's documents by
+     * {@code _id}, which both servers answer from the primary index. A query that matches much is fast, one that
+     * matches little costs one scan.
      */
     ResourcePage search(ResourceQuery query) {
         Bson filter = ResourceFilters.of(query);
-        List<Document> docs = calls.call(() -> resources.find(filter).sort(NEWEST_FIRST)
-                .skip(query.offset()).limit(query.limit() + 1).into(new ArrayList<>()));
-        boolean hasMore = docs.size() > query.limit();
-        if (hasMore) {
-            docs = docs.subList(0, query.limit());
+        int wanted = Math.max(COUNT_CAP, query.offset() + query.limit() + 1);
+        List<String> ids = new ArrayList<>();
+        calls.run(() -> resources.find(filter).sort(NEWEST_FIRST).projection(Projections.include(ResourceDocuments.ID))
+                .limit(wanted).forEach(doc -> ids.add(String.valueOf(doc.get(ResourceDocuments.ID)))));
+        List<String> pageIds = query.offset() >= ids.size() ? List.of()
+                : ids.subList(query.offset(), Math.min(ids.size(), query.offset() + query.limit()));
+        List<Document> docs = pageIds.isEmpty() ? List.of()
+                : calls.call(() -> resources.find(in(ResourceDocuments.ID, pageIds)).into(new ArrayList<>()));
+        Map<String, Document> byId = new HashMap<>();
+        docs.forEach(d -> byId.put(String.valueOf(d.get(ResourceDocuments.ID)), d));
+        List<PublishedResource> page = new ArrayList<>(pageIds.size());
+        for (String id : pageIds) {
+            Document doc = byId.get(id);
+            if (doc != null) { // null: unpublished between the two reads
+                malformed.read(RegistryCollections.RESOURCES, doc, ResourceDocuments::fromDocument).ifPresent(page::add);
+            }
         }
-        long total;
-        boolean exact;
-        if (!hasMore && (!docs.isEmpty() || query.offset() == 0)) {
-            total = query.offset() + docs.size();
-            exact = true;
-        } else {
-            long counted = calls.call(() -> resources.countDocuments(filter, new CountOptions().limit(COUNT_CAP)));
-            exact = counted < COUNT_CAP;
-            // the count and the page are two reads: never report fewer than the page proves to exist
-            total = hasMore ? Math.max(counted, query.offset() + docs.size() + 1L) : counted;
-        }
-        List<PublishedResource> page = new ArrayList<>(docs.size());
-        for (Document doc : docs) {
-            malformed.read(RegistryCollections.RESOURCES, doc, ResourceDocuments::fromDocument).ifPresent(page::add);
-        }
-        return new ResourcePage(withAvailability(page, query.freshSinceMillis()), total, exact, query.offset(),
+        boolean exact = ids.size() < wanted; // else there may be more than we read
+        boolean hasMore = ids.size() > query.offset() + query.limit();
+        return new ResourcePage(withAvailability(page, query.freshSinceMillis()), ids.size(), exact, query.offset(),
                 query.limit(), hasMore);
     }
 
