@@ -10,10 +10,14 @@ import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.UserId;
 import org.peershelf.protocol.registry.DeviceRecord;
 import org.peershelf.protocol.registry.OnlineDevice;
+import org.peershelf.protocol.registry.PublishedResource;
 import org.peershelf.protocol.registry.Registry;
 import org.peershelf.protocol.registry.RegistryUnavailableException;
+import org.peershelf.protocol.registry.ResourcePage;
+import org.peershelf.protocol.registry.ResourceQuery;
 import org.peershelf.protocol.registry.UserRecord;
 import org.peershelf.protocol.registry.VoteOutcome;
+import org.peershelf.protocol.resource.ResourceId;
 import org.peershelf.registry.connection.InvalidRegistryUriException;
 import org.peershelf.registry.connection.RegistryClientSettings;
 import org.peershelf.registry.connection.RegistryFailures;
@@ -35,6 +39,7 @@ public final class MongoRegistry implements Registry {
     private final String description;
     private final MongoDirectory directory;
     private final MongoPresence presence;
+    private final MongoResources resources;
 
     private MongoRegistry(MongoClient client, MongoDatabase database, RegistryCalls calls, String description) {
         this.client = client;
@@ -42,6 +47,7 @@ public final class MongoRegistry implements Registry {
         MalformedDocuments malformed = new MalformedDocuments();
         this.directory = new MongoDirectory(database, calls, malformed);
         this.presence = new MongoPresence(database, calls, malformed);
+        this.resources = new MongoResources(database, calls, malformed);
     }
 
     /**
@@ -145,6 +151,41 @@ public final class MongoRegistry implements Registry {
     @Override
     public void withdrawVote(DeviceId target, DeviceId voter) {
         presence.withdrawVote(target, voter);
+    }
+
+    @Override
+    public void publishResource(PublishedResource resource) {
+        resources.publishResource(resource);
+    }
+
+    @Override
+    public void unpublishResource(ResourceId id) {
+        resources.unpublishResource(id);
+    }
+
+    @Override
+    public Optional<PublishedResource> findResource(ResourceId id) {
+        return resources.findResource(id);
+    }
+
+    @Override
+    public void addHolder(ResourceId id, DeviceId holder, long nowMillis) {
+        resources.addHolder(id, holder, nowMillis);
+    }
+
+    @Override
+    public void removeHolder(ResourceId id, DeviceId holder) {
+        resources.removeHolder(id, holder);
+    }
+
+    @Override
+    public List<DeviceId> holders(ResourceId id) {
+        return resources.holders(id);
+    }
+
+    @Override
+    public ResourcePage search(ResourceQuery query) {
+        return resources.search(query);
     }
 
     /** Releases the connection pool. Idempotent. */
