@@ -26,6 +26,9 @@ public final class NodeCommand implements Callable<Integer> {
     @Mixin
     ShareOptions share;
 
+    @Mixin
+    DownloadOptions download;
+
     @Option(names = "--name", description = "Display name, to create the profile on first run.")
     String name;
 
@@ -43,6 +46,7 @@ public final class NodeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, IOException {
         AppSettings settings = options.toSettings();
         var metadata = share.active() ? share.metadata() : null; // bad flags fail before the peer starts
+        download.validate();
         ProfileSetup setup = new ProfileSetup(settings.profileDir());
         UserProfile profile = setup.profileOrRegister(Optional.ofNullable(name), institution, field);
         NodeStatePrinter printer = new NodeStatePrinter(System.out);
@@ -50,6 +54,7 @@ public final class NodeCommand implements Callable<Integer> {
         runtime.peer().node().subscribe(printer::onEvent);
         printer.printListening(runtime);
         runtime.peer().presence().announced().thenRun(() -> printer.printOnline(runtime));
+        download.start(runtime, printer);
         if (metadata != null) {
             try {
                 share.share(runtime, metadata, printer);

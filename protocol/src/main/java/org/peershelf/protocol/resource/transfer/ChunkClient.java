@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.node.EventRouter;
 import org.peershelf.protocol.node.PeerLink;
+import org.peershelf.protocol.node.PeerUnreachableException;
 import org.peershelf.protocol.resource.ResourceId;
 import org.peershelf.protocol.resource.transfer.TransferMessages.ChunkData;
 import org.peershelf.protocol.resource.transfer.TransferMessages.ChunkRequest;
@@ -25,7 +26,13 @@ public final class ChunkClient {
 
     /** A fetch in progress: the bytes arrive before the request's acknowledgement. */
     private static final class Pending {
+        final PeerLink link;
+        final CompletableFuture<byte[]> result = new CompletableFuture<>();
         volatile byte[] bytes;
+
+        Pending(PeerLink link) {
+            this.link = link;
+        }
     }
 
     private final Map<Key, Pending> pending = new ConcurrentHashMap<>();
@@ -37,11 +44,11 @@ public final class ChunkClient {
     /** Fetches one chunk of {@code length} bytes from the peer at the other end of {@code link}. */
     public CompletableFuture<byte[]> fetch(PeerLink link, ResourceId id, int file, int chunk, long length) {
         Key key = new Key(link.remote(), id.hex(), file, chunk);
-        Pending slot = new Pending();
+        Pending slot = new Pending(link);
         if (pending.putIfAbsent(key, slot) != null) {
             return CompletableFuture.failedFuture(new IllegalStateException("chunk " + chunk + " already requested"));
         }
-        return link.request(TransferEvents.CHUNK, new ChunkRequest(id.hex(), file, chunk, length))
+        link.request(TransferEvents.CHUNK, new ChunkRequest(id.hex(), file, chunk, length))
                 .thenApply(sent -> {
                     byte[] bytes = slot.bytes;
                     if (bytes == null || bytes.length != sent.length()) {
@@ -50,7 +57,26 @@ public final class ChunkClient {
                     }
                     return bytes;
                 })
-                .whenComplete((bytes, error) -> pending.remove(key, slot));
+                .whenComplete((bytes, error) -> {
+                    if (error == null) {
+                        slot.result.complete(bytes);
+                    } else {
+                        slot.result.completeExceptionally(error);
+                    }
+                });
+        return slot.result.whenComplete((bytes, error) -> pending.remove(key, slot));
+    }
+
+    /**
+     * Fails fetches whose link has closed (lost, or superseded by a duplicate link to the same peer): their answer
+     * will never come, and waiting out the request timeout would stall the download. Called a few times a second.
+     */
+    public void failFetchesOnClosedLinks() {
+        for (Pending slot : pending.values()) {
+            if (!slot.link.isOpen()) {
+                slot.result.completeExceptionally(new PeerUnreachableException(slot.link.remote(), "the link closed"));
+            }
+        }
     }
 
     private CompletionStage<Empty> onData(PeerLink from, ChunkData header, byte[] data) {

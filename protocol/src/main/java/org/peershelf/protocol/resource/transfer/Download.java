@@ -35,6 +35,7 @@ final class Download {
     private static final Logger LOG = LoggerFactory.getLogger(Download.class);
     private static final long RETRY_MILLIS = 2_000;
     private static final long BUSY_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final int MAX_TRANSPORT_FAILURES = 3;
 
     private final Resource resource;
     private final PartialDownload partial;
@@ -201,7 +202,28 @@ final class Download {
         lanes.remove(lane.holder, lane);
         if (lanes.isEmpty() && !todo.isEmpty()) {
             refreshHolders();
+        } else if (!dropped.contains(lane.holder)) {
+            // it may only have lost its link for a moment: look again soon
+            ctx.timers().schedule(this::refreshHolders, RETRY_MILLIS / 2, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The lane's link closed (lost, or superseded by a duplicate link): ask the mesh for the current one. */
+    private void relink(HolderLane lane) {
+        lane.relinking = true;
+        ctx.mesh().linkTo(lane.holder).whenComplete((link, error) -> {
+            synchronized (this) {
+                lane.relinking = false;
+                if (error == null) {
+                    lane.link = link;
+                    pump();
+                } else if (lanes.get(lane.holder) == lane) {
+                    LOG.info("Lost holder {} of {}: {}", lane.holder.shortForm(), resource.id().shortForm(),
+                            unwrap(error).getMessage());
+                    removeLane(lane);
+                }
+            }
+        });
     }
 
     /** Fills every ready lane up to its window, fastest holders first. */
@@ -211,6 +233,11 @@ final class Download {
         }
         List<HolderLane> ordered = new ArrayList<>(lanes.values());
         ordered.sort(Comparator.comparingDouble(HolderLane::rate).reversed());
+        for (HolderLane lane : ordered) {
+            if (lane.link != null && !lane.link.isOpen() && !lane.relinking) {
+                relink(lane);
+            }
+        }
         boolean progress = true;
         while (progress && !todo.isEmpty()) {
             progress = false;
@@ -271,6 +298,7 @@ final class Download {
         boolean done;
         synchronized (this) {
             lane.inFlight--;
+            lane.transportFailures = 0;
             lane.received(bytes.length);
             done = partial.verifiedCount() == partial.totalChunks() && !finishing;
             if (done) {
@@ -302,8 +330,11 @@ final class Download {
                 removeLane(lane);
             } else if (error instanceof PeerUnreachableException || ErrorCodes.TIMEOUT.equals(code)
                     || lane.link == null || !lane.link.isOpen()) {
-                LOG.info("Lost holder {} of {}: {}", lane.holder.shortForm(), resource.id().shortForm(), error.getMessage());
-                removeLane(lane); // may come back at the next look-up; the mesh votes if it is gone
+                if (++lane.transportFailures >= MAX_TRANSPORT_FAILURES && lanes.get(lane.holder) == lane) {
+                    LOG.info("Lost holder {} of {}: {}", lane.holder.shortForm(), resource.id().shortForm(),
+                            error.getMessage());
+                    removeLane(lane); // may come back at the next look-up; the mesh votes if it is gone
+                }
             } else {
                 LOG.warn("Holder {} refused chunk {} of {}: {}", lane.holder.shortForm(), global,
                         resource.id().shortForm(), error.getMessage());

@@ -8,6 +8,8 @@ final class HolderLane {
     final DeviceId holder;
     PeerLink link;
     int inFlight;
+    int transportFailures;
+    boolean relinking;
     long notBeforeNanos;
     long bytes;
     private double bytesPerSecond;

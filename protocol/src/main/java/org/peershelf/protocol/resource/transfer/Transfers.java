@@ -48,6 +48,7 @@ public final class Transfers implements AutoCloseable {
     private final ExecutorService uploads;
     private final ExecutorService registryThread = Executors.newSingleThreadExecutor(Threads.daemon("peershelf-transfer-registry"));
     private final TransferContext ctx;
+    private final ChunkClient client;
     private final Map<ResourceId, Download> downloads = new ConcurrentHashMap<>();
     // for the partial downloads' resource.json: a manifest of many files is far larger than a wire payload
     private final WireCodec codec = new WireCodec(256 * 1024 * 1024);
@@ -65,7 +66,7 @@ public final class Transfers implements AutoCloseable {
         this.uploads = Executors.newFixedThreadPool(Math.min(settings.maxConcurrentUploads(), 8),
                 Threads.daemon("peershelf-upload"));
         this.server = new ChunkServer(repository, settings, uploads);
-        ChunkClient client = new ChunkClient();
+        this.client = new ChunkClient();
         server.register(node.router());
         client.register(node.router());
         this.ctx = new TransferContext(node.deviceId(), mesh, client, new RegistryHolders(), repository, events,
@@ -74,8 +75,10 @@ public final class Transfers implements AutoCloseable {
 
     /** Resumes downloads a crash or restart interrupted. Call after the node started. */
     public synchronized void start() {
-        ticker = node.timers().scheduleAtFixedRate(() -> downloads.values().forEach(Download::tick), TICK_MILLIS,
-                TICK_MILLIS, TimeUnit.MILLISECONDS);
+        ticker = node.timers().scheduleAtFixedRate(() -> {
+            client.failFetchesOnClosedLinks();
+            downloads.values().forEach(Download::tick);
+        }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         for (Resource resource : PartialDownload.interrupted(repository.stagingDir(), codec).toList()) {
             LOG.info("Resuming the interrupted download of {}", resource.id().shortForm());
             begin(resource);
