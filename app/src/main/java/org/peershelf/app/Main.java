@@ -23,7 +23,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new Main());
-        commandLine.addSubcommand("demo", new DemoCommand(settings -> DesktopLauncher.launch()));
+        commandLine.addSubcommand("demo", new DemoCommand(org.peershelf.app.desktop.DesktopLauncher::launch));
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof PeerShelfException) {
                 cmd.getErr().println("peershelf: " + e.getMessage());
