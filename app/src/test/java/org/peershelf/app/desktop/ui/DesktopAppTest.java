@@ -26,7 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peershelf.app.config.AppSettings;
 import org.peershelf.app.desktop.DesktopOptions;
+import java.util.List;
+import org.peershelf.app.desktop.explore.ResultRow;
+import org.peershelf.app.desktop.explore.SampleResources;
 import org.peershelf.app.desktop.peers.PeerRow;
+import org.peershelf.protocol.resource.ResourceMetadata;
+import org.peershelf.protocol.resource.ResourceType;
 import org.peershelf.app.desktop.shell.PeerShelfApplication;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.config.NodeConfig;
@@ -41,7 +46,8 @@ import org.testfx.api.FxToolkit;
 /**
  * The real desktop app on Monocle headless, against an in-memory embedded registry over TCP and a
  * headless peer on loopback: a new user onboards (testing the lab registry on the way), sees the other
- * peer, closes the window (going offline), and comes back straight to the main window.
+ * peer, finds what it published with Ctrl+F, closes the window (going offline), and comes back straight
+ * to the main window.
  */
 @Tag("integration")
 class DesktopAppTest {
@@ -83,11 +89,16 @@ class DesktopAppTest {
     @Test
     void newUserOnboardsSeesTheOtherPeerLeavesAndReturnsStraightToTheMainWindow() throws Exception {
         server = EmbeddedRegistryServer.startInMemory();
+        UserProfile graceProfile = UserProfile.create("Grace Hopper", "Yale University", "Computer science");
         peerRegistry = MongoRegistry.open(server.connectionString());
         grace = new Peer(NodeConfig.defaults().withHeartbeat(FAST), temp.resolve("grace"), DeviceIdentity.generate(),
-                UserProfile.create("Grace Hopper", "Yale University", "Computer science"), "grace-laptop", peerRegistry,
+                graceProfile, "grace-laptop", peerRegistry,
                 Runnable::run, Clock.systemUTC());
         grace.start();
+        var published = SampleResources.published(ResourceMetadata.builder("A compiler for business-oriented languages",
+                ResourceType.PAPER).authors(List.of("Grace Hopper")).year(1959).build(), graceProfile.userId(), grace.node().deviceId(), System.currentTimeMillis());
+        peerRegistry.publishResource(published);
+        peerRegistry.addHolder(published.resource().id(), grace.node().deviceId(), System.currentTimeMillis());
         Path profile = temp.resolve("ada");
 
         CountDownLatch left = startApp(profile);
@@ -104,7 +115,7 @@ class DesktopAppTest {
         robot.clickOn("#finish");
 
         waitFor("#mainWindow");
-        waitFor("#repositoryEmpty");
+        waitFor("#repositoryView");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
         TableView<PeerRow> table = robot.lookup("#peersTable").queryTableView();
         await().atMost(WAIT).untilAsserted(() -> assertThat(table.getItems()).singleElement().satisfies(row -> {
@@ -114,6 +125,20 @@ class DesktopAppTest {
         }));
         await().atMost(WAIT).until(() -> text("#statusPeers").equals("1 peer online"));
         assertThat(text("#statusRegistry")).startsWith("Connected to");
+
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        TableView<ResultRow> results = robot.lookup("#exploreTable").queryTableView();
+        TextField search = robot.lookup("#searchField").queryAs(TextField.class);
+        await().atMost(WAIT).until(search::isFocused);
+        robot.interact(() -> search.setText("compiler"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(results.getItems()).singleElement().satisfies(row -> {
+            assertThat(row.title()).isEqualTo("A compiler for business-oriented languages");
+            assertThat(row.ownerText()).isEqualTo("Grace Hopper");
+            assertThat(row.available()).isTrue();
+        }));
+        robot.interact(() -> search.setText("compiler quantum"));
+        await().atMost(WAIT).until(() -> results.getItems().isEmpty());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
 
         closeWindowAndWaitUntilOffline(left);
         FxToolkit.cleanupApplication(app);
