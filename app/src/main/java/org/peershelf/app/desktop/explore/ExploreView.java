@@ -61,12 +61,12 @@ public final class ExploreView extends VBox {
         TableView<ResultRow> table = new TableView<>(model.results());
         table.setId("exploreTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Title", ResultRow::title, 280));
-        table.getColumns().add(column("Authors", ResultRow::authorsText, 160));
+        table.getColumns().add(column("Title", ResultRow::title, 220));
+        table.getColumns().add(column("Authors", ResultRow::authorsText, 140));
         table.getColumns().add(column("Year", ResultRow::yearText, 50));
         table.getColumns().add(column("Type", ResultRow::typeText, 70));
-        table.getColumns().add(column("Shared by", ResultRow::ownerText, 120));
-        table.getColumns().add(column("Holders", ResultRow::availabilityText, 110));
+        table.getColumns().add(column("Shared by", ResultRow::ownerText, 115));
+        table.getColumns().add(column("Holders", ResultRow::availabilityText, 125));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ResultRow row, boolean empty) {
@@ -88,7 +88,7 @@ public final class ExploreView extends VBox {
         });
 
         SplitPane split = new SplitPane(table, new ResultDetails(model));
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.66);
         VBox.setVgrow(split, Priority.ALWAYS);
 
         Label status = new Label();

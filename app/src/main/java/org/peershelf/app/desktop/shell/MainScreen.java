@@ -74,6 +74,14 @@ final class MainScreen {
             afterLeaving.run();
         });
         this.window = new MainWindow(main, tabs(), new StatusBarView(status), notices, () -> leave(stage));
+        // a tab shows fresh data when it is opened: the catalogue changes without telling us
+        main.selectedTabProperty().addListener((obs, old, now) -> {
+            if (now == MainTab.EXPLORE) {
+                explore.search();
+            } else if (now == MainTab.REPOSITORY) {
+                repository.refresh();
+            }
+        });
         peers.start();
         explore.start();
         repository.start();

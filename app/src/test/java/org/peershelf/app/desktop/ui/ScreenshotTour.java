@@ -41,6 +41,7 @@ import org.peershelf.app.desktop.explore.SampleResources;
 import org.peershelf.protocol.registry.Registry;
 import org.peershelf.protocol.resource.ResourceMetadata;
 import org.peershelf.protocol.resource.ResourceType;
+import org.peershelf.protocol.resource.repository.LocalRepository;
 import org.peershelf.registry.MongoRegistry;
 import org.peershelf.registry.embedded.EmbeddedRegistryServer;
 
@@ -139,6 +140,7 @@ public final class ScreenshotTour {
     }
 
     private void tour(Path profile, String registryUri) throws Exception {
+        fillRepository(profile.resolve("repository"));
         CountDownLatch left = new CountDownLatch(1);
         AppSettings settings = new AppSettings(profile, Optional.empty(), freePort(), NodeConfig.defaults());
         PeerShelfApplication app = new PeerShelfApplication(new DesktopOptions(settings, Duration.ofSeconds(3), left::countDown));
@@ -180,10 +182,20 @@ public final class ScreenshotTour {
                 ((TabPane) node("#mainTabs")).getSelectionModel().select(index);
                 return null;
             });
-            if (tabs[i].equals("explore")) {
-                await().atMost(WAIT).until(() -> fx(() -> ((TableView<?>) node("#exploreTable")).getItems().size() == 7));
+            if (tabs[i].equals("repository")) {
+                await().atMost(WAIT).until(() -> fx(() -> ((TableView<?>) node("#repositoryTable")).getItems().size() == 2));
                 fx(() -> {
-                    ((TableView<?>) node("#exploreTable")).getSelectionModel().select(4);
+                    ((TableView<?>) node("#repositoryTable")).getSelectionModel().select(1);
+                    ((Button) node("#publishButton")).fire();
+                    return null;
+                });
+                await().atMost(WAIT).until(() -> fx(() -> ((javafx.scene.control.Label) node("#heldListing")).getText()
+                        .endsWith(": published")));
+            }
+            if (tabs[i].equals("explore")) {
+                await().atMost(WAIT).until(() -> fx(() -> ((TableView<?>) node("#exploreTable")).getItems().size() == 8));
+                fx(() -> {
+                    ((TableView<?>) node("#exploreTable")).getSelectionModel().select(5);
                     return null;
                 });
             }
@@ -203,6 +215,21 @@ public final class ScreenshotTour {
         if (!left.await(20, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the app did not leave the network within 20 s");
         }
+    }
+
+    /** Ada's own files, already in her repository folder before her first start (as after a restore). */
+    private static void fillRepository(Path folder) throws IOException {
+        Path files = Files.createTempDirectory("peershelf-ada-files");
+        Path notes = Files.writeString(files.resolve("notes-on-the-engine.txt"), "Note G: an algorithm for Bernoulli numbers.\n");
+        Path tables = Files.createDirectories(files.resolve("bernoulli-tables"));
+        Files.writeString(tables.resolve("b1-b10.csv"), "n,B\n0,1\n1,-1/2\n2,1/6\n");
+        Files.writeString(tables.resolve("README.txt"), "Bernoulli numbers computed by hand, 1843.\n");
+        LocalRepository repository = new LocalRepository(folder);
+        repository.add(ResourceMetadata.builder("Sketch of the analytical engine, with notes by the translator",
+                ResourceType.PAPER).authors(List.of("Luigi Menabrea", "Ada Lovelace")).year(1843)
+                .tags(List.of("computing")).build(), List.of(notes));
+        repository.add(ResourceMetadata.builder("Bernoulli number tables", ResourceType.DATASET)
+                .authors(List.of("Ada Lovelace")).year(1843).version("2").build(), List.of(tables));
     }
 
     private void waitFor(String query) {
