@@ -7,7 +7,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.wire.Empty;
 import org.peershelf.protocol.wire.ErrorCodes;
+import org.peershelf.protocol.wire.Events;
 import org.peershelf.protocol.wire.EventType;
 import org.peershelf.protocol.wire.ProtocolException;
 import org.peershelf.protocol.wire.WireCodec;
@@ -79,12 +81,17 @@ public final class PeerLink {
             result.completeExceptionally(new PeerUnreachableException(remote, "the link is closed"));
             return result;
         }
-        touch();
+        boolean counts = countsAsUse(type.name());
+        if (counts) {
+            touch();
+        }
         String json = codec.encode(payload);
         transport.emit(type.name(), json, reply -> {
             try {
                 workers.execute(() -> {
-                    touch();
+                    if (counts) {
+                        touch();
+                    }
                     try {
                         result.complete(codec.decodeReplyBody(reply, type.replyType()));
                     } catch (RuntimeException e) {
@@ -96,6 +103,29 @@ public final class PeerLink {
                 result.completeExceptionally(new PeerUnreachableException(remote, "this device is stopping"));
             }
         });
+        return result.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(translateTimeout(type, e)));
+    }
+
+    /**
+     * Sends an event that carries bytes beside its JSON header; completes when the peer acknowledged
+     * it (its handler has the bytes), fails like {@link #request}.
+     */
+    public <H> CompletableFuture<Empty> sendBinary(EventType<H, Empty> type, H header, byte[] data) {
+        CompletableFuture<Empty> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new PeerUnreachableException(remote, "the link is closed"));
+            return result;
+        }
+        touch();
+        transport.emitBinary(type.name(), codec.encode(header), data, reply -> workers.execute(() -> {
+            touch();
+            try {
+                result.complete(codec.decodeReplyBody(reply, Empty.class));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }));
         return result.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(translateTimeout(type, e)));
     }
@@ -136,6 +166,11 @@ public final class PeerLink {
 
     void touch() {
         lastActivityNanos = System.nanoTime();
+    }
+
+    /** Latency pings flow on every link all the time: they must not make an unused link look used. */
+    static boolean countsAsUse(String eventName) {
+        return !Events.PING.name().equals(eventName);
     }
 
     private Throwable translateTimeout(EventType<?, ?> type, Throwable e) {

@@ -142,7 +142,7 @@ public final class ExploreViewModel {
         if (total == 0) {
             status.set(isFiltered() ? "Nothing matches. Try fewer words or filters." : "Nobody has published anything yet.");
         } else {
-            status.set(total + (total == 1 ? " result" : " results")
+            status.set(total + (found.page().totalIsExact() ? "" : "+") + (total == 1 ? " result" : " results")
                     + (total > rows.size() ? ", showing the newest " + rows.size() : "")
                     + " · " + online + " available now");
         }
