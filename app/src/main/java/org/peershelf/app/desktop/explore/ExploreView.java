@@ -27,7 +27,8 @@ import org.peershelf.protocol.resource.ResourceType;
 public final class ExploreView extends VBox {
     private static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
 
-    public ExploreView(ExploreViewModel model) {
+    /** @param download starts downloading the given result */
+    public ExploreView(ExploreViewModel model, java.util.function.Consumer<ResultRow> download) {
         setId("exploreView");
         setSpacing(10);
         setPadding(new Insets(16));
@@ -87,7 +88,7 @@ public final class ExploreView extends VBox {
             }
         });
 
-        SplitPane split = new SplitPane(table, new ResultDetails(model));
+        SplitPane split = new SplitPane(table, new ResultDetails(model, download));
         split.setDividerPositions(0.66);
         VBox.setVgrow(split, Priority.ALWAYS);
 
@@ -127,7 +128,7 @@ public final class ExploreView extends VBox {
 
     /** The right-hand pane: everything about the selected result. */
     private static final class ResultDetails extends ScrollPane {
-        ResultDetails(ExploreViewModel model) {
+        ResultDetails(ExploreViewModel model, java.util.function.Consumer<ResultRow> start) {
             setId("exploreDetails");
             setFitToWidth(true);
             Label title = wrapped("section-title");
@@ -142,9 +143,8 @@ public final class ExploreView extends VBox {
             holders.setId("detailsHolders");
             Button download = new Button("Download");
             download.setId("downloadButton");
-            download.setDisable(true);
+            download.getStyleClass().add("primary-button");
             Label downloadNote = wrapped("muted");
-            downloadNote.setText("Downloading arrives with the download service.");
             Label none = wrapped("muted");
             none.setText("Select a result to see its abstract, files and holders.");
 
@@ -171,6 +171,10 @@ public final class ExploreView extends VBox {
                 abstractText.setText(row.metadata().abstractText() == null ? "No abstract." : row.metadata().abstractText());
                 files.setText(row.filesText());
                 holders.setText(row.holdersText());
+                download.setDisable(!row.available());
+                download.setOnAction(e -> start.accept(row));
+                downloadNote.setText(row.available() ? "Copies it into your repository; you become a holder too."
+                        : "Nobody who holds it is online right now.");
             });
         }
 

@@ -7,6 +7,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.stage.Stage;
+import org.peershelf.app.desktop.downloads.DownloadService;
+import org.peershelf.app.desktop.downloads.DownloadsView;
+import org.peershelf.app.desktop.downloads.DownloadsViewModel;
 import org.peershelf.app.desktop.explore.ExploreView;
 import org.peershelf.app.desktop.explore.ExploreViewModel;
 import java.nio.file.Path;
@@ -15,7 +18,6 @@ import org.peershelf.app.desktop.network.NetworkView;
 import org.peershelf.app.desktop.repository.DesktopResources;
 import org.peershelf.app.desktop.repository.RepositoryView;
 import org.peershelf.app.desktop.repository.RepositoryViewModel;
-import org.peershelf.protocol.node.NodeEvent;
 import org.peershelf.protocol.resource.publish.OutboxEvent;
 import org.peershelf.app.desktop.notify.NotificationCenter;
 import org.peershelf.app.desktop.peers.PeersView;
@@ -40,8 +42,10 @@ final class MainScreen {
     private final ExploreViewModel explore;
     private final RepositoryViewModel repository;
     private final RepositoryView repositoryView;
+    private final DownloadsViewModel downloads;
+    private final DownloadsView downloadsView;
+    private final ExploreView exploreView;
     private final Runnable stopOutbox;
-    private final Runnable stopWake;
     private final StatusBarViewModel status;
     private final MainWindow window;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-ui-ticker"));
@@ -54,22 +58,20 @@ final class MainScreen {
         this.explore = new ExploreViewModel(resources, network, tasks, network::freshSinceMillis);
         this.repository = new RepositoryViewModel(held, resources, tasks, notices, network::freshSinceMillis);
         this.repositoryView = new RepositoryView(repository, notices, opener);
+        this.downloads = new DownloadsViewModel(DownloadService.of(held), tasks, notices);
+        this.downloadsView = new DownloadsView(downloads, opener);
+        this.exploreView = new ExploreView(explore, row -> downloads.download(row.resource().id(), row.title()));
+        downloads.runningProperty().addListener((obs, old, now) -> status.setTransfersRunning(now.intValue()));
         this.stopOutbox = held.subscribe(status::onOutbox);
         // what an earlier run left queued was announced before this window subscribed
         status.onOutbox(new OutboxEvent.OutboxChanged(held.publisher().pending(), true, null));
-        // the outbox backs off while the registry is down; presence noticing it is back is the cue to retry now
-        this.stopWake = network.subscribe(event -> {
-            if (event instanceof NodeEvent.RegistryStateChanged state && state.reachable()) {
-                held.publisher().wake();
-            }
-        });
         this.main = new MainViewModel(settings, theme, window.lastTab(), tasks, notices, goOffline, () -> {
             ticker.shutdownNow();
             peers.stop();
             explore.stop();
             repository.stop();
+            downloads.stop();
             stopOutbox.run();
-            stopWake.run();
             status.stop();
             afterLeaving.run();
         });
@@ -85,6 +87,7 @@ final class MainScreen {
         peers.start();
         explore.start();
         repository.start();
+        downloads.start();
         status.start();
         ticker.scheduleWithFixedDelay(() -> tasks.ui().execute(peers::refreshLinks), 1, 1, TimeUnit.SECONDS);
     }
@@ -92,13 +95,12 @@ final class MainScreen {
     private Map<MainTab, Node> tabs() {
         Map<MainTab, Node> tabs = new EnumMap<>(MainTab.class);
         tabs.put(MainTab.REPOSITORY, repositoryView);
-        tabs.put(MainTab.EXPLORE, new ExploreView(explore));
-        tabs.put(MainTab.DOWNLOADS, new ComingSoonView("downloadsEmpty", ComingSoonView.DOWNLOAD, "Downloads",
-                "Follow each download with its progress, rate and the peers it comes from; "
-                        + "pause, resume, and open it when finished.", "the resource service"));
+        tabs.put(MainTab.EXPLORE, exploreView);
+        tabs.put(MainTab.DOWNLOADS, downloadsView);
         tabs.put(MainTab.CHATS, new ComingSoonView("chatsEmpty", ComingSoonView.CHAT, "Chats",
-                "Talk with colleagues directly or in rooms, with delivery marks and room members online.",
-                "the chat service"));
+                "Talk with colleagues directly or in rooms, with delivery marks and room members online. "
+                        + "The chat service runs already: try it with 'peershelf node --chat-console'.",
+                "the next version of the window"));
         tabs.put(MainTab.PEERS, new PeersView(peers));
         return tabs;
     }

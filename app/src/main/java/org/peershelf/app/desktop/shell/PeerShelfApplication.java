@@ -109,8 +109,7 @@ public final class PeerShelfApplication extends Application {
     private void join(UserProfile profile, Supplier<AppSettings> settings, Startup startup) {
         stage.setTitle("PeerShelf — " + profile.displayName());
         show(MessageView.busy("joining", "Joining the network…"));
-        tasks.run(() -> Session.start(settings.get(), profile, new ProfileSetup(profileDir()).device(),
-                uiSettings.repositoryFolder().orElse(profileDir().resolve("repository")), ui), started -> {
+        tasks.run(() -> Session.start(settings.get(), profile, new ProfileSetup(profileDir()).device(), ui), started -> {
             if (quitting) {
                 // the window was closed while joining: leave again at once, off the UI thread
                 new Thread(started::close, "peershelf-late-leave").start();
