@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peershelf.app.config.AppSettings;
 import org.peershelf.app.desktop.DesktopOptions;
 import java.util.List;
+import org.peershelf.app.desktop.downloads.DownloadRow;
 import org.peershelf.app.desktop.explore.ResultRow;
-import org.peershelf.app.desktop.explore.SampleResources;
 import org.peershelf.app.desktop.peers.PeerRow;
 import org.peershelf.protocol.resource.ResourceMetadata;
 import org.peershelf.protocol.resource.ResourceType;
@@ -46,7 +46,7 @@ import org.testfx.api.FxToolkit;
 /**
  * The real desktop app on Monocle headless, against an in-memory embedded registry over TCP and a
  * headless peer on loopback: a new user onboards (testing the lab registry on the way), sees the other
- * peer, finds what it published with Ctrl+F, closes the window (going offline), and comes back straight
+ * peer, finds what it published with Ctrl+F and downloads it to "Finished", closes the window (going offline), and comes back straight
  * to the main window.
  */
 @Tag("integration")
@@ -95,10 +95,9 @@ class DesktopAppTest {
                 graceProfile, "grace-laptop", peerRegistry,
                 Runnable::run, Clock.systemUTC());
         grace.start();
-        var published = SampleResources.published(ResourceMetadata.builder("A compiler for business-oriented languages",
-                ResourceType.PAPER).authors(List.of("Grace Hopper")).year(1959).build(), graceProfile.userId(), grace.node().deviceId(), System.currentTimeMillis());
-        peerRegistry.publishResource(published);
-        peerRegistry.addHolder(published.resource().id(), grace.node().deviceId(), System.currentTimeMillis());
+        Path paper = java.nio.file.Files.write(temp.resolve("cobol.txt"), new byte[300_000]);
+        grace.sharing().share(ResourceMetadata.builder("A compiler for business-oriented languages", ResourceType.PAPER)
+                .authors(List.of("Grace Hopper")).year(1959).build(), List.of(paper));
         Path profile = temp.resolve("ada");
 
         CountDownLatch left = startApp(profile);
@@ -136,6 +135,12 @@ class DesktopAppTest {
             assertThat(row.ownerText()).isEqualTo("Grace Hopper");
             assertThat(row.available()).isTrue();
         }));
+        robot.interact(() -> results.getSelectionModel().select(0));
+        robot.clickOn("#downloadButton");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        TableView<DownloadRow> downloads = robot.lookup("#downloadsTable").queryTableView();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(downloads.getItems()).singleElement()
+                .extracting(DownloadRow::stateText).isEqualTo("Finished"));
         robot.interact(() -> search.setText("compiler quantum"));
         await().atMost(WAIT).until(() -> results.getItems().isEmpty());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
