@@ -27,7 +27,7 @@ public final class DownloadsView extends VBox {
         TableView<DownloadRow> table = new TableView<>(model.rows());
         table.setId("downloadsTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Title", DownloadRow::title, 260));
+        table.getColumns().add(column("Title", DownloadRow::title, 240));
         TableColumn<DownloadRow, Double> progress = new TableColumn<>("Progress");
         progress.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().fraction()));
         progress.setCellFactory(c -> new TableCell<>() {
@@ -43,8 +43,8 @@ public final class DownloadsView extends VBox {
         });
         progress.setPrefWidth(140);
         table.getColumns().add(progress);
-        table.getColumns().add(column("State", DownloadRow::stateText, 190));
-        table.getColumns().add(column("Size", DownloadRow::sizeText, 120));
+        table.getColumns().add(column("State", DownloadRow::stateText, 170));
+        table.getColumns().add(column("Size", DownloadRow::sizeText, 160));
         table.getColumns().add(column("Rate", DownloadRow::rateText, 80));
         table.getColumns().add(column("Time left", DownloadRow::etaText, 80));
         table.getColumns().add(column("Holders", DownloadRow::holdersText, 100));

@@ -7,6 +7,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.stage.Stage;
+import org.peershelf.app.desktop.chats.ChatsView;
+import org.peershelf.app.desktop.chats.ChatsViewModel;
 import org.peershelf.app.desktop.downloads.DownloadService;
 import org.peershelf.app.desktop.downloads.DownloadsView;
 import org.peershelf.app.desktop.downloads.DownloadsViewModel;
@@ -22,13 +24,13 @@ import org.peershelf.protocol.resource.publish.OutboxEvent;
 import org.peershelf.app.desktop.notify.NotificationCenter;
 import org.peershelf.app.desktop.peers.PeersView;
 import org.peershelf.app.desktop.peers.PeersViewModel;
-import org.peershelf.app.desktop.placeholder.ComingSoonView;
 import org.peershelf.app.desktop.settings.Theme;
 import org.peershelf.app.desktop.settings.UiSettings;
 import org.peershelf.app.desktop.settings.WindowState;
 import org.peershelf.app.desktop.status.StatusBarView;
 import org.peershelf.app.desktop.status.StatusBarViewModel;
 import org.peershelf.app.desktop.task.BackgroundTasks;
+import org.peershelf.protocol.chat.ChatService;
 import org.peershelf.protocol.node.Threads;
 import org.peershelf.protocol.registry.ResourceRegistry;
 
@@ -43,6 +45,7 @@ final class MainScreen {
     private final RepositoryViewModel repository;
     private final RepositoryView repositoryView;
     private final DownloadsViewModel downloads;
+    private final ChatsViewModel chats;
     private final DownloadsView downloadsView;
     private final ExploreView exploreView;
     private final Runnable stopOutbox;
@@ -50,7 +53,8 @@ final class MainScreen {
     private final MainWindow window;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-ui-ticker"));
 
-    MainScreen(Stage stage, NetworkView network, DesktopResources held, ResourceRegistry resources, UiSettings settings,
+    MainScreen(Stage stage, NetworkView network, DesktopResources held, ChatService chatService,
+               ResourceRegistry resources, UiSettings settings,
                Theme theme, WindowState window, BackgroundTasks tasks, NotificationCenter notices, Consumer<Path> opener,
                Runnable goOffline, Runnable afterLeaving) {
         this.peers = new PeersViewModel(network, tasks);
@@ -58,6 +62,7 @@ final class MainScreen {
         this.explore = new ExploreViewModel(resources, network, tasks, network::freshSinceMillis);
         this.repository = new RepositoryViewModel(held, resources, tasks, notices, network::freshSinceMillis);
         this.repositoryView = new RepositoryView(repository, notices, opener);
+        this.chats = new ChatsViewModel(chatService, network, tasks, notices, java.time.ZoneId.systemDefault());
         this.downloads = new DownloadsViewModel(DownloadService.of(held), tasks, notices);
         this.downloadsView = new DownloadsView(downloads, opener);
         this.exploreView = new ExploreView(explore, row -> downloads.download(row.resource().id(), row.title()));
@@ -71,6 +76,7 @@ final class MainScreen {
             explore.stop();
             repository.stop();
             downloads.stop();
+            chats.stop();
             stopOutbox.run();
             status.stop();
             afterLeaving.run();
@@ -88,6 +94,7 @@ final class MainScreen {
         explore.start();
         repository.start();
         downloads.start();
+        chats.start();
         status.start();
         ticker.scheduleWithFixedDelay(() -> tasks.ui().execute(peers::refreshLinks), 1, 1, TimeUnit.SECONDS);
     }
@@ -97,10 +104,7 @@ final class MainScreen {
         tabs.put(MainTab.REPOSITORY, repositoryView);
         tabs.put(MainTab.EXPLORE, exploreView);
         tabs.put(MainTab.DOWNLOADS, downloadsView);
-        tabs.put(MainTab.CHATS, new ComingSoonView("chatsEmpty", ComingSoonView.CHAT, "Chats",
-                "Talk with colleagues directly or in rooms, with delivery marks and room members online. "
-                        + "The chat service runs already: try it with 'peershelf node --chat-console'.",
-                "the next version of the window"));
+        tabs.put(MainTab.CHATS, new ChatsView(chats));
         tabs.put(MainTab.PEERS, new PeersView(peers));
         return tabs;
     }

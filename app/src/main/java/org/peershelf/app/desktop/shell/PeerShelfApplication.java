@@ -117,6 +117,7 @@ public final class PeerShelfApplication extends Application {
             }
             session = started;
             MainScreen main = new MainScreen(stage, new RuntimeNetworkView(started.runtime(), profile), started.resources(),
+                    started.runtime().peer().chats(),
                     started.runtime().registry().registry(), uiSettings, startup.theme(), startup.window(), tasks, notices,
                     path -> getHostServices().showDocument(path.toUri().toString()), this::goOffline, this::afterLeaving);
             main.model().themeProperty().addListener((obs, old, now) -> Themes.apply(scene, now));

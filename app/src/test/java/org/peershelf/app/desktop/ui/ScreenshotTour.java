@@ -130,10 +130,19 @@ public final class ScreenshotTour {
         registry.addHolder(notes.resource().id(), notes.publishedBy(), now - 3_000);
     }
 
+    /** Shared for real (files hashed, published through the outbox), so the tour can download one. */
     private static void publish(Registry registry, Colleague holder, long at, ResourceMetadata metadata) {
-        var published = SampleResources.published(metadata, holder.profile().userId(), holder.peer().node().deviceId(), at);
-        registry.publishResource(published);
-        registry.addHolder(published.resource().id(), holder.peer().node().deviceId(), at);
+        try {
+            Path folder = Files.createTempDirectory("peershelf-sample");
+            Path file = folder.resolve(metadata.title().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(java.util.Locale.ROOT)
+                    + ".txt");
+            byte[] body = new byte[(int) (200_000 + (at % 7) * 150_000)];
+            java.util.Arrays.fill(body, (byte) 'x');
+            Files.write(file, body);
+            holder.peer().sharing().share(metadata, List.of(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private record Colleague(UserProfile profile, Peer peer) {
@@ -194,8 +203,37 @@ public final class ScreenshotTour {
             }
             if (tabs[i].equals("explore")) {
                 await().atMost(WAIT).until(() -> fx(() -> ((TableView<?>) node("#exploreTable")).getItems().size() == 8));
+                // download the dataset first, so the Downloads tab has something to show
                 fx(() -> {
-                    ((TableView<?>) node("#exploreTable")).getSelectionModel().select(5);
+                    TableView<?> table = (TableView<?>) node("#exploreTable");
+                    for (int row = 0; row < table.getItems().size(); row++) {
+                        if (((org.peershelf.app.desktop.explore.ResultRow) table.getItems().get(row)).title()
+                                .startsWith("Morphogenesis")) {
+                            table.getSelectionModel().select(row);
+                        }
+                    }
+                    ((Button) node("#downloadButton")).fire();
+                    return null;
+                });
+                fx(() -> {
+                    TableView<?> table = (TableView<?>) node("#exploreTable");
+                    for (int row = 0; row < table.getItems().size(); row++) {
+                        if (((org.peershelf.app.desktop.explore.ResultRow) table.getItems().get(row)).title()
+                                .startsWith("On computable")) {
+                            table.getSelectionModel().select(row);
+                        }
+                    }
+                    return null;
+                });
+            }
+            if (tabs[i].equals("downloads")) {
+                await().atMost(WAIT).until(() -> fx(() -> {
+                    TableView<?> table = (TableView<?>) node("#downloadsTable");
+                    return table.getItems().size() == 1 && ((org.peershelf.app.desktop.downloads.DownloadRow)
+                            table.getItems().get(0)).stateText().equals("Finished");
+                }));
+                fx(() -> {
+                    ((TableView<?>) node("#downloadsTable")).getSelectionModel().select(0);
                     return null;
                 });
             }
