@@ -11,7 +11,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The Chats tab: conversations on the left, the selected one on the right; Ctrl+Enter sends. Binds only. */
@@ -33,6 +32,8 @@ public final class ChatsView extends SplitPane {
                 title.setStyle(row.unread() > 0 ? "-fx-font-weight: bold;" : "");
                 Label detail = new Label(row.detail());
                 detail.getStyleClass().add("muted");
+                detail.setWrapText(true);
+                detail.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
                 setText(null);
                 setGraphic(new VBox(2, title, detail));
             }
@@ -82,7 +83,7 @@ public final class ChatsView extends SplitPane {
                 bubble.getStyleClass().add(row.mine() ? "bubble-mine" : "bubble");
                 HBox line = new HBox(bubble);
                 line.setAlignment(row.mine() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-                line.setMaxWidth(Region.USE_PREF_SIZE);
+                line.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
                 setGraphic(line);
             }
         });

@@ -49,6 +49,8 @@ public final class ChatsViewModel {
     private final StringProperty draft = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
     private final Map<DeviceId, String> names = new HashMap<>();
+    /** Direct chats' unread counts, as the service announces them (rooms carry theirs in the summary). */
+    private final Map<String, Integer> unreadDirect = new HashMap<>();
     private Runnable unsubscribe = () -> {
     };
 
@@ -84,6 +86,9 @@ public final class ChatsViewModel {
     }
 
     void onChat(ChatEvent event) {
+        if (event instanceof ChatEvent.UnreadChanged unread) {
+            unreadDirect.put(unread.conversation(), unread.unread());
+        }
         if (event instanceof ChatEvent.HostChanged changed) {
             notices.info("A room changed host", "\u201C" + roomName(changed.roomId()) + "\u201D is now hosted by "
                     + name(changed.host()) + ".");
@@ -149,8 +154,9 @@ public final class ChatsViewModel {
         }, listing -> {
             names.putAll(listing.names());
             String keep = selected.get() == null ? null : selected.get().key();
-            conversations.setAll(listing.rows());
-            listing.rows().stream().filter(r -> r.key().equals(keep)).findFirst().ifPresent(r -> {
+            conversations.setAll(listing.rows().stream().map(r -> r.isRoom() ? r : new ConversationRow(r.key(), r.title(),
+                    null, r.peer(), unreadDirect.getOrDefault(r.key(), 0), r.detail(), r.readOnly())).toList());
+            conversations.stream().filter(r -> r.key().equals(keep)).findFirst().ifPresent(r -> {
                 selected.set(r);
                 header.set(r.title() + " — " + r.detail());
             });

@@ -27,7 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peershelf.app.config.AppSettings;
 import org.peershelf.app.desktop.DesktopOptions;
 import java.util.List;
+import javafx.scene.control.ListView;
+import org.peershelf.app.desktop.chats.ConversationRow;
+import org.peershelf.app.desktop.chats.MessageRow;
 import org.peershelf.app.desktop.downloads.DownloadRow;
+import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.app.desktop.explore.ResultRow;
 import org.peershelf.app.desktop.peers.PeerRow;
 import org.peershelf.protocol.resource.ResourceMetadata;
@@ -46,7 +50,8 @@ import org.testfx.api.FxToolkit;
 /**
  * The real desktop app on Monocle headless, against an in-memory embedded registry over TCP and a
  * headless peer on loopback: a new user onboards (testing the lab registry on the way), sees the other
- * peer, finds what it published with Ctrl+F and downloads it to "Finished", closes the window (going offline), and comes back straight
+ * peer, finds what it published with Ctrl+F and downloads it to "Finished", exchanges chat messages with it
+ * (Ctrl+Enter sends; the reply and the delivered mark show), closes the window (going offline), and comes back straight
  * to the main window.
  */
 @Tag("integration")
@@ -143,6 +148,21 @@ class DesktopAppTest {
                 .extracting(DownloadRow::stateText).isEqualTo("Finished"));
         robot.interact(() -> search.setText("compiler quantum"));
         await().atMost(WAIT).until(() -> results.getItems().isEmpty());
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        ListView<ConversationRow> conversations = robot.lookup("#conversations").queryListView();
+        await().atMost(WAIT).until(() -> conversations.getItems().stream().anyMatch(c -> c.title().equals("Grace Hopper")));
+        robot.interact(() -> conversations.getSelectionModel().select(conversations.getItems().stream()
+                .filter(c -> c.title().equals("Grace Hopper")).findFirst().orElseThrow()));
+        robot.clickOn("#draft").write("Hi Grace");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        DeviceId adaDevice = DeviceId.of(robot.lookup("#selfDeviceId").queryAs(TextField.class).getText());
+        await().atMost(WAIT).until(() -> grace.chats().direct().history(adaDevice).stream()
+                .anyMatch(line -> line.text().equals("Hi Grace")));
+        grace.chats().direct().send(adaDevice, "Hello Ada");
+        ListView<MessageRow> messages = robot.lookup("#messages").queryListView();
+        await().atMost(WAIT).until(() -> messages.getItems().stream().anyMatch(m -> m.text().equals("Hello Ada")));
+        await().atMost(WAIT).until(() -> messages.getItems().stream().anyMatch(m -> m.mark().contains("delivered")));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
 
         closeWindowAndWaitUntilOffline(left);

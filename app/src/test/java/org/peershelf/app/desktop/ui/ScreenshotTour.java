@@ -87,6 +87,7 @@ public final class ScreenshotTour {
                 colleagues.add(new Colleague(colleague, peer));
             }
             publishSamples(clients.get(0), colleagues);
+            this.colleagues = colleagues;
             try {
                 tour(temp.resolve("ada"), server.connectionString());
             } finally {
@@ -148,6 +149,8 @@ public final class ScreenshotTour {
     private record Colleague(UserProfile profile, Peer peer) {
     }
 
+    private List<Colleague> colleagues = List.of();
+
     private void tour(Path profile, String registryUri) throws Exception {
         fillRepository(profile.resolve("repository"));
         CountDownLatch left = new CountDownLatch(1);
@@ -184,6 +187,7 @@ public final class ScreenshotTour {
             return table != null && table.getItems().size() == 3 && table.getItems().stream()
                     .allMatch(r -> ((PeerRow) r).rttText().endsWith("ms") && !((PeerRow) r).userName().isEmpty());
         }));
+        startConversations(fx(() -> ((TextField) node("#selfDeviceId")).getText()));
         String[] tabs = {"repository", "explore", "downloads", "chats", "peers"};
         for (int i = 0; i < tabs.length; i++) {
             int index = i;
@@ -226,6 +230,23 @@ public final class ScreenshotTour {
                     return null;
                 });
             }
+            if (tabs[i].equals("chats")) {
+                await().atMost(WAIT).until(() -> fx(() -> ((javafx.scene.control.ListView<?>) node("#conversations"))
+                        .getItems().stream().anyMatch(c -> ((org.peershelf.app.desktop.chats.ConversationRow) c).isRoom())));
+                fx(() -> {
+                    var list = (javafx.scene.control.ListView<?>) node("#conversations");
+                    for (int row = 0; row < list.getItems().size(); row++) {
+                        if (((org.peershelf.app.desktop.chats.ConversationRow) list.getItems().get(row)).isRoom()) {
+                            list.getSelectionModel().select(row);
+                        }
+                    }
+                    ((javafx.scene.control.TextArea) node("#draft")).setText("Yes please: Kademlia, then Chord.");
+                    ((Button) node("#send")).fire();
+                    return null;
+                });
+                await().atMost(WAIT).until(() -> fx(() -> ((javafx.scene.control.ListView<?>) node("#messages"))
+                        .getItems().size() >= 4));
+            }
             if (tabs[i].equals("downloads")) {
                 await().atMost(WAIT).until(() -> fx(() -> {
                     TableView<?> table = (TableView<?>) node("#downloadsTable");
@@ -253,6 +274,19 @@ public final class ScreenshotTour {
         if (!left.await(20, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the app did not leave the network within 20 s");
         }
+    }
+
+    /** Grace opens a reading-group room with Alan and the newcomer, and they talk a little. */
+    private void startConversations(String adaDevice) {
+        var ada = org.peershelf.protocol.identity.DeviceId.of(adaDevice);
+        Peer grace = colleagues.get(0).peer();
+        Peer alan = colleagues.get(1).peer();
+        String room = grace.chats().rooms().create("P2P reading group", List.of(ada, alan.node().deviceId()));
+        await().atMost(WAIT).until(() -> alan.chats().rooms().list().stream().anyMatch(r -> r.roomId().equals(room)));
+        grace.chats().rooms().say(room, "Welcome! This week: the Kademlia paper, sections 1 to 3.");
+        await().atMost(WAIT).until(() -> alan.chats().rooms().history(room).size() == 1);
+        alan.chats().rooms().say(room, "I shared my notes on XOR distance in Explore.");
+        grace.chats().direct().send(ada, "Hi Ada, glad you joined. Ask me anything about compilers.");
     }
 
     /** Ada's own files, already in her repository folder before her first start (as after a restore). */
