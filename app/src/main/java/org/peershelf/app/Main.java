@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.peershelf.app.cli.NodeCommand;
 import org.peershelf.app.cli.NodeOptions;
 import org.peershelf.app.cli.RegistryCommand;
+import org.peershelf.app.demo.DemoCommand;
 import org.peershelf.protocol.PeerShelfException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.addSubcommand("demo", new DemoCommand(org.peershelf.app.desktop.DesktopLauncher::launch));
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof PeerShelfException) {
                 cmd.getErr().println("peershelf: " + e.getMessage());
