@@ -25,7 +25,8 @@ import org.peershelf.protocol.resource.repository.LocalRepository;
  * runs see the page cache, then alternates: the baseline {@code sha256sum FILE} (one SHA-256, a separate process),
  * {@code FileHasher.hash} (file hash plus every 1 MiB chunk hash in one read: what a manifest needs), and
  * {@code LocalRepository.add} (the same pass also writing the repository's own copy, fsynced: what "add and
- * publish" costs). Everything it wrote is deleted at the end.
+ * publish" costs), and {@code cp FILE COPY && sync COPY} (the disk's part of that, as a baseline for the add).
+ * Everything it wrote is deleted at the end.
  *
  * <p>Usage: {@code HashBenchmark [MiB] [runs]}
  */
@@ -42,6 +43,7 @@ public final class HashBenchmark {
             List<Double> baseline = new ArrayList<>();
             List<Double> manifest = new ArrayList<>();
             List<Double> add = new ArrayList<>();
+            List<Double> copy = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 long t = System.nanoTime();
                 String sum = sha256sum(file);
@@ -60,15 +62,22 @@ public final class HashBenchmark {
                 add.add(seconds(t));
                 check(expected, resource.manifest().files().get(0).sha256());
                 deleteTree(repoDir);
+
+                Path copied = dir.resolve("copy.bin");
+                t = System.nanoTime();
+                run("sh", "-c", "cp \"$0\" \"$1\" && sync \"$1\"", file.toString(), copied.toString());
+                copy.add(seconds(t));
+                Files.delete(copied);
             }
             System.out.printf(Locale.ROOT, "file: %d MiB of random bytes, %d runs each, alternating%n", mib, runs);
             print("sha256sum (baseline)", baseline, bytes);
             print("FileHasher.hash (file + chunk hashes)", manifest, bytes);
             print("LocalRepository.add (hash + copy + fsync)", add, bytes);
+            print("cp + sync FILE (copy baseline)", copy, bytes);
             System.out.printf(Locale.ROOT, "ratio manifest/sha256sum throughput (medians): %.2f%n",
                     Stats.median(baseline) / Stats.median(manifest));
-            System.out.printf(Locale.ROOT, "ratio add/sha256sum throughput (medians): %.2f%n",
-                    Stats.median(baseline) / Stats.median(add));
+            System.out.printf(Locale.ROOT, "ratio add/(cp + sync) throughput (medians): %.2f%n",
+                    Stats.median(copy) / Stats.median(add));
         } finally {
             deleteTree(dir);
         }
@@ -102,6 +111,14 @@ public final class HashBenchmark {
                 }
                 out.write(block);
             }
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
         }
     }
 

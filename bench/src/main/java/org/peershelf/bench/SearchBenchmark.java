@@ -35,8 +35,8 @@ import org.peershelf.registry.mapping.ResourceDocuments;
  * {@code MongoRegistry.search} over TCP with the real driver, as a peer sees it (page of 50, total, availability).
  * Resources are generated from a fixed seed: titles, authors, tags and abstracts drawn from a 5,000-word vocabulary
  * with a Zipf-like skew, one holder each among 200 devices of which 50 are online. They are bulk-inserted as the
- * documents {@code publishResource} writes (one by one would only make the set-up slower). Baseline in the same run:
- * the plain {@code find().limit(50)} of the newest page without filters, availability or count.
+ * documents {@code publishResource} and {@code addHolder} write (one by one would only make the set-up slower). Baseline in the same run:
+ * the plain {@code find().limit(50)} of the first 50 documents without filters, availability or count.
  *
  * <p>Usage: {@code SearchBenchmark [count] [memory|h2] [queriesPerKind]}
  */
@@ -124,8 +124,8 @@ public final class SearchBenchmark {
         Random r = corpus.random;
         for (int i = 0; i < count; i++) {
             PublishedResource p = corpus.resource(i);
-            batch.add(ResourceDocuments.toDocument(p));
             DeviceId holder = device(r.nextInt(200));
+            batch.add(ResourceDocuments.toDocument(p).append(ResourceDocuments.HOLDER_IDS, List.of(holder.value())));
             holderBatch.add(HolderDocuments.keyOf(p.resource().id(), holder)
                     .append(HolderDocuments.RESOURCE_ID, p.resource().id().hex())
                     .append(HolderDocuments.DEVICE_ID, holder.value()).append(HolderDocuments.SINCE, NOW)

@@ -15,6 +15,7 @@ import org.peershelf.protocol.registry.Registry;
 import org.peershelf.protocol.registry.RegistryUnavailableException;
 import org.peershelf.protocol.registry.ResourcePage;
 import org.peershelf.protocol.registry.ResourceQuery;
+import org.peershelf.protocol.registry.RoomRecord;
 import org.peershelf.protocol.registry.UserRecord;
 import org.peershelf.protocol.registry.VoteOutcome;
 import org.peershelf.protocol.resource.ResourceId;
@@ -40,6 +41,7 @@ public final class MongoRegistry implements Registry {
     private final MongoDirectory directory;
     private final MongoPresence presence;
     private final MongoResources resources;
+    private final MongoRooms rooms;
 
     private MongoRegistry(MongoClient client, MongoDatabase database, RegistryCalls calls, String description) {
         this.client = client;
@@ -48,6 +50,7 @@ public final class MongoRegistry implements Registry {
         this.directory = new MongoDirectory(database, calls, malformed);
         this.presence = new MongoPresence(database, calls, malformed);
         this.resources = new MongoResources(database, calls, malformed);
+        this.rooms = new MongoRooms(database, calls, malformed);
     }
 
     /**
@@ -186,6 +189,41 @@ public final class MongoRegistry implements Registry {
     @Override
     public ResourcePage search(ResourceQuery query) {
         return resources.search(query);
+    }
+
+    @Override
+    public void createRoom(RoomRecord room) {
+        rooms.createRoom(room);
+    }
+
+    @Override
+    public Optional<RoomRecord> findRoom(String roomId) {
+        return rooms.findRoom(roomId);
+    }
+
+    @Override
+    public List<RoomRecord> roomsOf(DeviceId member) {
+        return rooms.roomsOf(member);
+    }
+
+    @Override
+    public Optional<RoomRecord> claimHost(String roomId, long expectedEpoch, DeviceId newHost) {
+        return rooms.claimHost(roomId, expectedEpoch, newHost);
+    }
+
+    @Override
+    public void addMember(String roomId, DeviceId member) {
+        rooms.addMember(roomId, member);
+    }
+
+    @Override
+    public void removeMember(String roomId, DeviceId member) {
+        rooms.removeMember(roomId, member);
+    }
+
+    @Override
+    public boolean markDeleted(String roomId, UserId byUser) {
+        return rooms.markDeleted(roomId, byUser);
     }
 
     /** Releases the connection pool. Idempotent. */

@@ -179,6 +179,27 @@ class ResourcesTest {
     }
 
     @Test
+    void totalIsALowerBoundBeyondTheCountCap() {
+        List<Document> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < MongoResources.COUNT_CAP + 5; i++) {
+            docs.add(ResourceDocuments.toDocument(TestResources.published(paper("Bulk " + i), ADA, device(1), NOW + i)));
+        }
+        registries.database(database).getCollection(RegistryCollections.RESOURCES).insertMany(docs);
+
+        ResourcePage first = registry.search(ResourceQuery.text("bulk", FRESH_SINCE).withPage(0, 10));
+        ResourcePage deep = registry.search(ResourceQuery.text("bulk", FRESH_SINCE).withPage(1_000, 10));
+
+        assertThat(first.total()).isEqualTo(MongoResources.COUNT_CAP);
+        assertThat(first.totalIsExact()).isFalse();
+        assertThat(first.hits().get(0).published().resource().metadata().title())
+                .isEqualTo("Bulk " + (MongoResources.COUNT_CAP + 4));
+        assertThat(deep.hits()).hasSize(5);
+        assertThat(deep.total()).isEqualTo(MongoResources.COUNT_CAP + 5);
+        assertThat(deep.totalIsExact()).isTrue();
+        assertThat(deep.hasMore()).isFalse();
+    }
+
+    @Test
     void availableNowOnlyWithAHolderOnTheFreshOnlineList() {
         publish(paper("Held by nobody"), ADA, NOW - 2);
         ResourceId stale = publish(paper("Held by a stale device"), ADA, NOW - 1).resource().id();

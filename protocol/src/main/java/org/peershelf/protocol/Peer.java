@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.peershelf.protocol.chat.ChatConfig;
+import org.peershelf.protocol.chat.ChatService;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.identity.UserProfile;
@@ -39,6 +41,7 @@ public final class Peer implements AutoCloseable {
     private final PeerNode node;
     private final PresenceService presence;
     private final Mesh mesh;
+    private final ChatService chats;
     private final ScheduledExecutorService registryThread =
             Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-registry"));
     private final LocalRepository repository;
@@ -55,6 +58,12 @@ public final class Peer implements AutoCloseable {
      */
     public Peer(NodeConfig config, Path dataDir, DeviceIdentity identity, UserProfile profile, String deviceName,
                 Registry registry, Executor eventExecutor, Clock clock) {
+        this(config, ChatConfig.from(config), dataDir, identity, profile, deviceName, registry, eventExecutor, clock);
+    }
+
+    /** As above, with chat settings (e.g. a passphrase to encrypt chat logs at rest). */
+    public Peer(NodeConfig config, ChatConfig chatConfig, Path dataDir, DeviceIdentity identity, UserProfile profile,
+                String deviceName, Registry registry, Executor eventExecutor, Clock clock) {
         this.dataDir = dataDir;
         this.node = new PeerNode(config, identity, eventExecutor);
         Registration registration = new Registration(new UserRecord(profile, clock.millis()),
@@ -62,6 +71,8 @@ public final class Peer implements AutoCloseable {
                         clock.millis()));
         this.presence = new PresenceService(registry, registration, config, clock, registryThread, node.events());
         this.mesh = new Mesh(node, presence, clock);
+        this.chats = new ChatService(node, mesh, presence, registry, profile.userId(), dataDir.resolve("chats"),
+                chatConfig, clock, eventExecutor);
         this.repository = new LocalRepository(dataDir.resolve("repository"));
         this.publisher = new Publisher(Publisher.openOutbox(dataDir.resolve("outbox").resolve("registry-outbox.log")),
                 registry, repository, profile.userId(), identity.deviceId(), clock, outboxThread,
@@ -77,6 +88,7 @@ public final class Peer implements AutoCloseable {
         presence.prepare();
         int port = node.start();
         presence.start(port);
+        chats.start();
         node.events().subscribe(e -> {
             if (e instanceof NodeEvent.RegistryStateChanged changed && changed.reachable()) {
                 publisher.wake(); // the outbox need not wait out its back-off
@@ -100,6 +112,11 @@ public final class Peer implements AutoCloseable {
 
     public Mesh mesh() {
         return mesh;
+    }
+
+    /** One-to-one chats and rooms. */
+    public ChatService chats() {
+        return chats;
     }
 
     /** The resources this device holds (its own copies). */
@@ -139,6 +156,7 @@ public final class Peer implements AutoCloseable {
         node.sayGoodbye("leaving");
         transfers.close();
         node.close();
+        chats.close();
         publisher.close();
         outboxThread.shutdownNow();
         registryThread.shutdownNow();

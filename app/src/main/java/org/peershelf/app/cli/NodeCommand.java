@@ -42,6 +42,9 @@ public final class NodeCommand implements Callable<Integer> {
             defaultValue = "10")
     int statusEverySeconds;
 
+    @Option(names = "--chat-console", description = "Read chat commands from standard input and print chat events (see README).")
+    boolean chatConsole;
+
     @Override
     public Integer call() throws InterruptedException, IOException {
         AppSettings settings = options.toSettings();
@@ -55,6 +58,10 @@ public final class NodeCommand implements Callable<Integer> {
         printer.printListening(runtime);
         runtime.peer().presence().announced().thenRun(() -> printer.printOnline(runtime));
         download.start(runtime, printer);
+        if (chatConsole) {
+            runtime.peer().chats().subscribe(new ChatPrinter(printer)::onEvent);
+            new ChatConsole(runtime.peer().chats(), printer).startReading(System.in);
+        }
         if (metadata != null) {
             try {
                 share.share(runtime, metadata, printer);

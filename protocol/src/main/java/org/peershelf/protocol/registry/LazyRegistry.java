@@ -130,6 +130,41 @@ public final class LazyRegistry implements Registry {
     }
 
     @Override
+    public void createRoom(RoomRecord room) {
+        registry().createRoom(room);
+    }
+
+    @Override
+    public Optional<RoomRecord> findRoom(String roomId) {
+        return registry().findRoom(roomId);
+    }
+
+    @Override
+    public List<RoomRecord> roomsOf(DeviceId member) {
+        return registry().roomsOf(member);
+    }
+
+    @Override
+    public Optional<RoomRecord> claimHost(String roomId, long expectedEpoch, DeviceId newHost) {
+        return registry().claimHost(roomId, expectedEpoch, newHost);
+    }
+
+    @Override
+    public void addMember(String roomId, DeviceId member) {
+        registry().addMember(roomId, member);
+    }
+
+    @Override
+    public void removeMember(String roomId, DeviceId member) {
+        registry().removeMember(roomId, member);
+    }
+
+    @Override
+    public boolean markDeleted(String roomId, UserId byUser) {
+        return registry().markDeleted(roomId, byUser);
+    }
+
+    @Override
     public synchronized void close() {
         if (delegate != null) {
             delegate.close();

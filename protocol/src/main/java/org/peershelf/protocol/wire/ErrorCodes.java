@@ -20,6 +20,12 @@ public final class ErrorCodes {
     public static final String OUT_OF_RANGE = "out-of-range";
     /** The peer serves as many uploads as it allows; ask again later or elsewhere. */
     public static final String BUSY = "busy";
+    /** Chat: the sender is not a member of the room (or has left it). */
+    public static final String NOT_MEMBER = "not-member";
+    /** Chat: the receiver does not host the room, or the sender is not the room's host. */
+    public static final String NOT_HOST = "not-host";
+    /** Chat: the event carries an older host epoch than the receiver knows. */
+    public static final String STALE_EPOCH = "stale-epoch";
 
     private ErrorCodes() {
     }

@@ -36,6 +36,22 @@ class ManifestTest {
     }
 
     @Test
+    void largeFilesHashChunksOnASecondThreadWithTheSameResult() throws IOException {
+        byte[] bytes = new byte[10 * 1024 + 7];
+        new Random(11).nextBytes(bytes);
+        Path file = Files.write(dir.resolve("big.bin"), bytes);
+
+        ManifestFile entry = new FileHasher(1024).hash("big.bin", file);
+
+        assertThat(entry.chunkSha256()).hasSize(11);
+        for (int c = 0; c < 11; c++) {
+            assertThat(entry.chunkSha256().get(c))
+                    .isEqualTo(FileHasher.sha256Hex(bytes, c * 1024, Math.min(1024, bytes.length - c * 1024)));
+        }
+        assertThat(entry.sha256()).isEqualTo(FileHasher.sha256Hex(bytes, 0, bytes.length));
+    }
+
+    @Test
     void knownDigestsForSmallAndEmptyFiles() throws IOException {
         FileHasher hasher = new FileHasher(1024);
         ManifestFile abc = hasher.hash("abc", Files.writeString(dir.resolve("abc"), "abc"));
