@@ -22,6 +22,7 @@ import org.peershelf.protocol.resource.ResourceMetadata;
 import org.peershelf.protocol.resource.ResourceType;
 import org.peershelf.protocol.resource.transfer.DownloadProgress;
 import org.peershelf.protocol.resource.transfer.DownloadState;
+import org.peershelf.protocol.resource.transfer.TransferSettings;
 
 /** Downloads between real peers on loopback with the embedded registry: hashes, several holders, bad and stale holders. */
 @Tag("integration")
@@ -108,8 +109,12 @@ class TransferIntegrationTest {
         assertThat(TestShares.sha256(downloader.repository().fileOf(shared.id(), 0).orElseThrow()))
                 .isEqualTo(TestShares.sha256(original));
         // every chunk from the flipper is bad: once the first arrives it is asked for nothing more
-        assertThat(flipper.transfers().chunksServed()).isBetween(1L, 4L);
-        assertThat(done.fetchedChunks()).isEqualTo(shared.manifest().totalChunks() + flipper.transfers().chunksServed());
+        long window = TransferSettings.defaults().inFlightPerHolder();
+        assertThat(flipper.transfers().chunksServed()).isBetween(1L, window);
+        // at least one bad chunk arrived and was fetched again elsewhere (a chunk sent on a link superseded
+        // meanwhile may never arrive, so served and fetched need not add up exactly)
+        int total = shared.manifest().totalChunks();
+        assertThat(done.fetchedChunks()).isBetween(total + 1L, total + window);
     }
 
     @Test

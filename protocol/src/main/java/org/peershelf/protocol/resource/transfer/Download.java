@@ -330,7 +330,10 @@ final class Download {
                 removeLane(lane);
             } else if (error instanceof PeerUnreachableException || ErrorCodes.TIMEOUT.equals(code)
                     || lane.link == null || !lane.link.isOpen()) {
-                if (++lane.transportFailures >= MAX_TRANSPORT_FAILURES && lanes.get(lane.holder) == lane) {
+                // a closed link (lost, or superseded by a duplicate) is replaced by pump(); only failures on an open
+                // link count against the holder, and a failed relink removes the lane
+                boolean linkGone = lane.link == null || !lane.link.isOpen();
+                if (!linkGone && ++lane.transportFailures >= MAX_TRANSPORT_FAILURES && lanes.get(lane.holder) == lane) {
                     LOG.info("Lost holder {} of {}: {}", lane.holder.shortForm(), resource.id().shortForm(),
                             error.getMessage());
                     removeLane(lane); // may come back at the next look-up; the mesh votes if it is gone

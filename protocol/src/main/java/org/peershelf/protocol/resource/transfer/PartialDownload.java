@@ -62,6 +62,7 @@ final class PartialDownload implements AutoCloseable {
         this.log = FileChannel.open(folder.resolve(VERIFIED), StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         recheckLoggedChunks();
+        log.truncate(log.size() / 8 * 8); // drop a torn last record, so new records stay aligned
         log.position(log.size());
     }
 

@@ -19,7 +19,7 @@ public record TransferSettings(int maxConcurrentUploads, long uploadBytesPerSeco
     }
 
     public static TransferSettings defaults() {
-        return new TransferSettings(16, 0, 4, 8);
+        return new TransferSettings(16, 0, 8, 8);
     }
 
     public TransferSettings withUploadRate(long bytesPerSecond) {
