@@ -166,6 +166,7 @@ public final class PeerShelfApplication extends Application {
     }
 
     private void showFailure(String title, Throwable error, Runnable retry) {
+        LOG.warn("{}: {}", title, error.toString(), error);
         show(MessageView.failed(title, ErrorMessages.describe(error), retry, this::quitBeforeMain));
     }
 
