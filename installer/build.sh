@@ -3,7 +3,7 @@
 # a trimmed runtime (jlink: the JDK modules jdeps finds + JavaFX as modules), an app image and, on Linux,
 # a .deb. Build the app first (mvn -B -DskipTests package), or use the Maven profile: mvn -B -Pinstaller package
 #
-#   installer/build.sh [app-image|deb]            (default: deb, which also leaves the app image)
+#   installer/build.sh [app-image|deb|msi|dmg]    (default: deb, which also leaves the app image)
 #
 # Environment (all optional):
 #   PEERSHELF_VERSION   Maven version to package (default: Implementation-Version of the app jar)
@@ -56,8 +56,18 @@ stage() {
 runtime() {
   # the JDK modules: jdeps over the app jar and every library it reaches (whole archives), plus the
   # ones only reached by reflection or service loading, which jdeps cannot see.
-  jdeps_modules="$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps -R \
-      --class-path "$input/lib/*" "$input/peershelf.jar")"
+  # jdeps takes half a minute on a busy machine, so its answer is kept per content of the jars.
+  local key cache
+  key="$( (cd "$input" && find . -name '*.jar' | sort | while read -r jar; do echo "$jar"; unzip -p "$jar" | cksum; done) \
+      | sha256sum | cut -c1-16)"
+  cache="${JDEPS_CACHE:-$here/target/jdeps-cache}/$key"
+  if [ -s "$cache" ]; then
+    jdeps_modules="$(cat "$cache")"
+  else
+    jdeps_modules="$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps -R \
+        --class-path "$input/lib/*" "$input/peershelf.jar")"
+    mkdir -p "$(dirname "$cache")" && echo "$jdeps_modules" > "$cache"
+  fi
   # jdk.crypto.ec: Ed25519 device keys and ECDHE TLS to MongoDB Atlas (SunEC provider, JDK 17);
   # jdk.naming.dns: the driver's SRV/TXT lookups for mongodb+srv:// URIs;
   # jdk.charsets: file names and text in legacy encodings; jdk.zipfs: zip archives as file systems.
@@ -86,16 +96,37 @@ runtime() {
   echo "installer: runtime $out/runtime ($(du -sh "$out/runtime" | cut -f1)) after ${SECONDS}s"
 }
 
-# --- the package. The Debian maintainer scripts are templates in linux/ (jpackage fills in the names).
+# --- the packages. jpackage's options are in jpackage/*.options (one file per platform); what depends on
+# the build (version, names, folders) is passed here. Debian's maintainer scripts are templates in linux/.
+case "$(uname -s)" in
+  Linux) platform=linux; icon="$here/icons/peershelf.png" ;;
+  Darwin) platform=macos; icon="$here/icons/peershelf.icns" ;;
+  *) platform=windows; icon="$here/icons/peershelf.ico" ;;
+esac
+
 app_image() {
-  jpackage --type app-image --dest "$out" "${common[@]}" \
-    --input "$input" --main-jar peershelf.jar --main-class org.peershelf.app.Main \
-    --runtime-image "$out/runtime" --icon "$here/icons/peershelf.png"
-  echo "installer: app image $out/peershelf ($(du -sh "$out/peershelf" | cut -f1)) after ${SECONDS}s"
+  local extra=()
+  # Windows: the main launcher has no console (a window app); peershelf-cli.exe is the same app with
+  # one, for "peershelf-cli node" and "peershelf-cli registry" in a terminal.
+  [ "$platform" = windows ] && extra=(--add-launcher "peershelf-cli=$here/jpackage/windows-cli-launcher.properties")
+  jpackage --type app-image --dest "$out" @"$here/jpackage/common.options" @"$here/jpackage/app-image.options" \
+    --app-version "$(platform_version)" --input "$input" --runtime-image "$out/runtime" --icon "$icon" "${extra[@]}"
+  image="$out/peershelf"; [ "$platform" = macos ] && image="$out/peershelf.app"
+  echo "installer: app image $image ($(du -sh "$image" | cut -f1)) after ${SECONDS}s"
+}
+
+# macOS rejects an app version whose first number is 0 (CFBundleVersion), so 0.M.P is 1.M.P there
+# unless MAC_APP_VERSION says otherwise; everywhere else it is the Maven version's numbers.
+platform_version() {
+  if [ "$platform" = macos ]; then
+    echo "${MAC_APP_VERSION:-$(echo "$app_version" | sed 's/^0\./1./')}"
+  else
+    echo "$app_version"
+  fi
 }
 
 deb() {
-  [ "$(uname -s)" = "Linux" ] || die "a .deb is built on Linux only; see installer/README.md for .msi and .dmg"
+  [ "$platform" = linux ] || die "a .deb is built on Linux; on $platform: build.sh $( [ "$platform" = macos ] && echo dmg || echo msi)"
   local app_dir="$install_parent/$package_name" resources="$out/resources"
   rm -rf "$resources" && mkdir -p "$resources"
   for script in postinst prerm; do
@@ -104,21 +135,32 @@ deb() {
   # the desktop entry names the installed launcher, so it is written per package into the image
   sed -e "s|@LAUNCHER@|$app_dir/bin/peershelf|" -e "s|@ICON@|$package_name|" \
     "$here/linux/peershelf.desktop.in" > "$out/peershelf/lib/peershelf.desktop"
-  jpackage --type deb --dest "$out" "${common[@]}" --app-image "$out/peershelf" \
-    --linux-package-name "$package_name" --install-dir "$install_parent" \
-    --linux-app-release "$deb_release" --linux-deb-maintainer "peershelf@users.noreply.github.com" \
-    --linux-app-category science --resource-dir "$resources" ${JPACKAGE_VERBOSE:+--verbose}
+  jpackage --dest "$out" @"$here/jpackage/common.options" @"$here/jpackage/linux-deb.options" \
+    --app-version "$app_version" --app-image "$out/peershelf" --linux-package-name "$package_name" \
+    --install-dir "$install_parent" --linux-app-release "$deb_release" --resource-dir "$resources" \
+    ${JPACKAGE_VERBOSE:+--verbose}
   local file="$out/${package_name}_${app_version}-${deb_release}_$(dpkg --print-architecture).deb"
   [ -f "$file" ] || die "jpackage did not write $file"
   echo "installer: $file ($(du -h "$file" | cut -f1)) after ${SECONDS}s"
 }
 
-common=(--name peershelf --app-version "$app_version" --vendor "PeerShelf"
-  --description "Share papers, datasets, code and slides with other academics, peer to peer"
-  --copyright "PeerShelf contributors")
+# Not run on this project's Linux CI: written from jpackage's documentation (see README.md).
+msi() {
+  [ "$platform" = windows ] || die "an .msi is built on Windows (with WiX 3 on the PATH)"
+  jpackage --dest "$out" @"$here/jpackage/common.options" @"$here/jpackage/windows-msi.options" \
+    --app-version "$app_version" --app-image "$out/peershelf"
+  echo "installer: $(ls "$out"/*.msi) after ${SECONDS}s"
+}
+
+dmg() {
+  [ "$platform" = macos ] || die "a .dmg is built on macOS"
+  jpackage --dest "$out" @"$here/jpackage/common.options" @"$here/jpackage/macos-dmg.options" \
+    --app-version "$(platform_version)" --app-image "$out/peershelf.app"
+  echo "installer: $(ls "$out"/*.dmg) after ${SECONDS}s"
+}
+
 case "$type" in
   app-image) stage; runtime; app_image ;;   # separate commands: set -e is off inside a && list
-  deb) stage; runtime; app_image; deb ;;
-  deb-from-image) deb ;;   # another .deb (e.g. another version) from the image of the last run
-  *) die "unknown target '$type' (app-image, deb, deb-from-image)" ;;
+  deb | msi | dmg) stage; runtime; app_image; "$type" ;;
+  *) die "unknown target '$type' (app-image, deb, msi, dmg)" ;;
 esac

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Draws installer/icons/peershelf.png (128x128): three books on a shelf, linked like peers.
-Standard library only, so the icon can be redrawn anywhere: python3 installer/icons/make-icon.py"""
+"""Draws installer/icons/peershelf.png (128x128): three books on a shelf, linked like peers, and wraps the
+same PNG as peershelf.ico (Windows) and peershelf.icns (macOS), the formats jpackage wants there.
+Standard library only, so the icons can be redrawn anywhere: python3 installer/icons/make-icon.py"""
 import os, struct, zlib
 
 N = 128
@@ -48,5 +49,12 @@ def chunk(kind, data):
 rows = b"".join(b"\x00" + b"".join(bytes(pixel(x, y)) for x in range(N)) for y in range(N))
 png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", N, N, 8, 6, 0, 0, 0))
        + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "peershelf.png"), "wb") as f:
-    f.write(png)
+here = os.path.dirname(os.path.abspath(__file__))
+# ICO with one PNG entry (Windows Vista and later): header, one directory entry, the PNG
+ico = struct.pack("<HHH", 0, 1, 1) + struct.pack("<BBBBHHII", N, N, 0, 0, 1, 32, len(png), 22) + png
+# ICNS with one 'ic07' (128x128 PNG) element
+icns_element = b"ic07" + struct.pack(">I", 8 + len(png)) + png
+icns = b"icns" + struct.pack(">I", 8 + len(icns_element)) + icns_element
+for name, data in (("peershelf.png", png), ("peershelf.ico", ico), ("peershelf.icns", icns)):
+    with open(os.path.join(here, name), "wb") as f:
+        f.write(data)

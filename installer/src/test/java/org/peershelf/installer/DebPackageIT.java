@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Builds the .deb with installer/build.sh, installs it on this machine with dpkg, runs the installed
  * {@code registry} and headless {@code node} commands, upgrades to a newer build over it and checks the peer
- * keeps its identity, then removes the package and checks nothing of it is left.
+ * keeps its identity, then removes the package ({@code dpkg -r}) and checks nothing of it is left but the
+ * user's data.
  *
  * <p>The package gets a name of its own ({@code peershelf-it-<pid>}, in /opt/peershelf-it-<pid>, command
  * /usr/bin/peershelf-it-<pid>), so it never touches a real PeerShelf installed here nor another build
@@ -73,9 +74,9 @@ class DebPackageIT {
     @Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
     void installedPackageRunsHeadlessKeepsTheProfileOverAnUpgradeAndRemovesWhatItInstalled() throws Exception {
         long started = System.nanoTime();
-        Path first = build("deb", "0~it1");
-        Path second = build("deb-from-image", "0~it2");
-        progress("built two .deb", started);
+        Path first = build("0~it1");
+        Path second = newerVersionOf(first, "0~it2");
+        progress("built the .deb and a newer version of it", started);
         List<String> missing = Dpkg.missingDependencies(first);
         require(missing.isEmpty(), "skipped: the package needs " + missing + " (apt-get install them; .ci/run does)");
         Path profile = work.resolve("home/.peershelf/default");
@@ -112,15 +113,24 @@ class DebPackageIT {
             throw t;
         } finally {
             processes.forEach(InstalledProcess::close);
-            Shell.Result removal = Dpkg.purge(packageName);
-            if (failure == null) {
-                removal.orFail();
+            try {
+                Shell.Result removal = Dpkg.remove(packageName);
+                if (failure == null) {
+                    removal.orFail();
+                    assertRemoved(profile);
+                }
+            } finally {
+                Dpkg.purge(packageName);   // whatever happened above: nothing of the test package stays
             }
         }
         progress("removed", started);
-        assertThat(Dpkg.known(packageName)).as("dpkg still knows " + packageName).isFalse();
+        assertThat(Dpkg.known(packageName)).as("dpkg still knows " + packageName + " after --purge").isFalse();
+    }
+
+    private void assertRemoved(Path profile) {
+        assertThat(Dpkg.installedVersion(packageName)).as("installed after dpkg -r").isEmpty();
         for (Path path : List.of(appDir, command, desktopEntry, icon)) {
-            assertThat(Files.exists(path, LinkOption.NOFOLLOW_LINKS)).as(path + " left after removal").isFalse();
+            assertThat(Files.exists(path, LinkOption.NOFOLLOW_LINKS)).as(path + " left after dpkg -r").isFalse();
         }
         assertThat(profile.resolve("device-key.json")).as("the user's data outlives the package").exists();
     }
@@ -158,17 +168,35 @@ class DebPackageIT {
                 .contains("java.base", "javafx.controls", "jdk.crypto.ec").doesNotContain("jdk.compiler", "jdk.jshell");
     }
 
-    private Path build(String target, String release) {
+    private Path build(String release) {
         Map<String, String> env = Map.of("PACKAGE_NAME", packageName, "DEB_RELEASE", release,
                 "OUT_DIR", out.toString(), "APP_TARGET", appTarget.toString(),
                 "JAVA_HOME", System.getProperty("java.home"), "DPKG_DEB_COMPRESSOR_TYPE", "none");
-        Shell.Result result = Shell.run(List.of(installerDir.resolve("build.sh").toString(), target), env,
+        Shell.Result result = Shell.run(List.of(installerDir.resolve("build.sh").toString(), "deb"), env,
                 Duration.ofMinutes(8)).orFail();
         String last = result.output().lines().filter(line -> line.endsWith(".deb") || line.contains(".deb ("))
                 .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("build.sh named no .deb:\n" + result.output()));
         Path deb = Path.of(last.replaceFirst("^installer: ", "").replaceFirst(" \\(.*$", ""));
         assertThat(deb).exists();
         return deb;
+    }
+
+    /**
+     * The same package with a higher Debian revision, as the next build would be; repacked rather than
+     * built again (jpackage takes a minute here), which for dpkg is an upgrade like any other.
+     */
+    private Path newerVersionOf(Path deb, String release) throws IOException {
+        Path tree = work.resolve("repack");
+        Shell.run("dpkg-deb", "-R", deb.toString(), tree.toString()).orFail();
+        String version = debVersion(deb);
+        String newer = version.replaceFirst("-[^-]*$", "-" + release);
+        Path control = tree.resolve("DEBIAN/control");
+        Files.writeString(control, Files.readString(control).replace("Version: " + version, "Version: " + newer));
+        Path newerDeb = deb.resolveSibling(packageName + "_" + newer + ".deb");
+        Shell.run("dpkg-deb", "-Znone", "-b", tree.toString(), newerDeb.toString()).orFail();
+        deleteTree(tree);
+        assertThat(debVersion(newerDeb)).isEqualTo(newer);
+        return newerDeb;
     }
 
     private InstalledProcess start(String... args) {

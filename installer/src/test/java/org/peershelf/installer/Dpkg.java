@@ -25,7 +25,12 @@ final class Dpkg {
         return locked(List.of("dpkg", "-i", deb.toString()));
     }
 
-    /** Removes the package with its configuration (nothing of a test package may stay behind). */
+    /** What a user does: removes the package's files (dpkg keeps a record until purged). */
+    static Shell.Result remove(String packageName) {
+        return locked(List.of("dpkg", "-r", packageName));
+    }
+
+    /** Removes the package with its configuration and dpkg's record of it. */
     static Shell.Result purge(String packageName) {
         return locked(List.of("dpkg", "--purge", packageName));
     }
