@@ -28,6 +28,7 @@ final class Stats {
         return String.format(Locale.ROOT, "%-44s median %8.1f %s  (min %.1f, max %.1f, n=%d) %s", label, median(samples),
                 unit, samples.stream().mapToDouble(d -> d).min().orElse(Double.NaN),
                 samples.stream().mapToDouble(d -> d).max().orElse(Double.NaN), samples.size(),
-                Arrays.toString(samples.stream().mapToLong(Math::round).toArray()));
+                samples.size() > 20 ? String.format(Locale.ROOT, "p95 %.1f", percentile(samples, 95))
+                        : Arrays.toString(samples.stream().mapToLong(Math::round).toArray()));
     }
 }

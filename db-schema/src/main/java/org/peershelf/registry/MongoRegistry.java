@@ -10,10 +10,15 @@ import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.UserId;
 import org.peershelf.protocol.registry.DeviceRecord;
 import org.peershelf.protocol.registry.OnlineDevice;
+import org.peershelf.protocol.registry.PublishedResource;
 import org.peershelf.protocol.registry.Registry;
 import org.peershelf.protocol.registry.RegistryUnavailableException;
+import org.peershelf.protocol.registry.ResourcePage;
+import org.peershelf.protocol.registry.ResourceQuery;
+import org.peershelf.protocol.registry.RoomRecord;
 import org.peershelf.protocol.registry.UserRecord;
 import org.peershelf.protocol.registry.VoteOutcome;
+import org.peershelf.protocol.resource.ResourceId;
 import org.peershelf.registry.connection.InvalidRegistryUriException;
 import org.peershelf.registry.connection.RegistryClientSettings;
 import org.peershelf.registry.connection.RegistryFailures;
@@ -35,6 +40,8 @@ public final class MongoRegistry implements Registry {
     private final String description;
     private final MongoDirectory directory;
     private final MongoPresence presence;
+    private final MongoResources resources;
+    private final MongoRooms rooms;
 
     private MongoRegistry(MongoClient client, MongoDatabase database, RegistryCalls calls, String description) {
         this.client = client;
@@ -42,6 +49,8 @@ public final class MongoRegistry implements Registry {
         MalformedDocuments malformed = new MalformedDocuments();
         this.directory = new MongoDirectory(database, calls, malformed);
         this.presence = new MongoPresence(database, calls, malformed);
+        this.resources = new MongoResources(database, calls, malformed);
+        this.rooms = new MongoRooms(database, calls, malformed);
     }
 
     /**
@@ -145,6 +154,76 @@ public final class MongoRegistry implements Registry {
     @Override
     public void withdrawVote(DeviceId target, DeviceId voter) {
         presence.withdrawVote(target, voter);
+    }
+
+    @Override
+    public void publishResource(PublishedResource resource) {
+        resources.publishResource(resource);
+    }
+
+    @Override
+    public void unpublishResource(ResourceId id) {
+        resources.unpublishResource(id);
+    }
+
+    @Override
+    public Optional<PublishedResource> findResource(ResourceId id) {
+        return resources.findResource(id);
+    }
+
+    @Override
+    public void addHolder(ResourceId id, DeviceId holder, long nowMillis) {
+        resources.addHolder(id, holder, nowMillis);
+    }
+
+    @Override
+    public void removeHolder(ResourceId id, DeviceId holder) {
+        resources.removeHolder(id, holder);
+    }
+
+    @Override
+    public List<DeviceId> holders(ResourceId id) {
+        return resources.holders(id);
+    }
+
+    @Override
+    public ResourcePage search(ResourceQuery query) {
+        return resources.search(query);
+    }
+
+    @Override
+    public void createRoom(RoomRecord room) {
+        rooms.createRoom(room);
+    }
+
+    @Override
+    public Optional<RoomRecord> findRoom(String roomId) {
+        return rooms.findRoom(roomId);
+    }
+
+    @Override
+    public List<RoomRecord> roomsOf(DeviceId member) {
+        return rooms.roomsOf(member);
+    }
+
+    @Override
+    public Optional<RoomRecord> claimHost(String roomId, long expectedEpoch, DeviceId newHost) {
+        return rooms.claimHost(roomId, expectedEpoch, newHost);
+    }
+
+    @Override
+    public void addMember(String roomId, DeviceId member) {
+        rooms.addMember(roomId, member);
+    }
+
+    @Override
+    public void removeMember(String roomId, DeviceId member) {
+        rooms.removeMember(roomId, member);
+    }
+
+    @Override
+    public boolean markDeleted(String roomId, UserId byUser) {
+        return rooms.markDeleted(roomId, byUser);
     }
 
     /** Releases the connection pool. Idempotent. */

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peershelf.registry.embedded.EmbeddedRegistryServer;
 import org.peershelf.registry.mapping.DeviceDocuments;
+import org.peershelf.registry.mapping.HolderDocuments;
 import org.peershelf.registry.mapping.HolderFields;
 import org.peershelf.registry.mapping.OnlineDeviceDocuments;
+import org.peershelf.registry.mapping.ResourceDocuments;
 import org.peershelf.registry.mapping.ResourceFields;
 import org.peershelf.registry.mapping.RoomFields;
 import org.peershelf.registry.mapping.UserDocuments;
@@ -49,7 +51,8 @@ class RegistryDocumentationTest {
     void everyFieldIsInATable() throws IllegalAccessException {
         List<String> fields = new ArrayList<>();
         for (Class<?> type : List.of(UserDocuments.class, DeviceDocuments.class, OnlineDeviceDocuments.class,
-                ResourceFields.class, HolderFields.class, RoomFields.class, MigrationRunner.class)) {
+                ResourceFields.class, HolderFields.class, RoomFields.class, MigrationRunner.class,
+                ResourceDocuments.class, HolderDocuments.class)) {
             for (Field f : type.getFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
                     fields.add((String) f.get(null));

@@ -5,9 +5,13 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.peershelf.protocol.chat.ChatConfig;
+import org.peershelf.protocol.chat.ChatService;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.identity.UserProfile;
+import org.peershelf.protocol.node.EventPublisher;
+import org.peershelf.protocol.node.NodeEvent;
 import org.peershelf.protocol.node.PeerNode;
 import org.peershelf.protocol.node.Threads;
 import org.peershelf.protocol.presence.Mesh;
@@ -16,6 +20,10 @@ import org.peershelf.protocol.presence.Registration;
 import org.peershelf.protocol.registry.DeviceRecord;
 import org.peershelf.protocol.registry.Registry;
 import org.peershelf.protocol.registry.UserRecord;
+import org.peershelf.protocol.resource.explore.Explore;
+import org.peershelf.protocol.resource.publish.Publisher;
+import org.peershelf.protocol.resource.publish.Sharing;
+import org.peershelf.protocol.resource.repository.LocalRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +39,15 @@ public final class Peer implements AutoCloseable {
     private final PeerNode node;
     private final PresenceService presence;
     private final Mesh mesh;
+    private final ChatService chats;
     private final ScheduledExecutorService registryThread =
             Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-registry"));
+    private final LocalRepository repository;
+    private final ScheduledExecutorService outboxThread =
+            Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-outbox"));
+    private final Publisher publisher;
+    private final Sharing sharing;
+    private final Explore explore;
     private volatile boolean closed;
 
     /**
@@ -40,6 +55,12 @@ public final class Peer implements AutoCloseable {
      */
     public Peer(NodeConfig config, Path dataDir, DeviceIdentity identity, UserProfile profile, String deviceName,
                 Registry registry, Executor eventExecutor, Clock clock) {
+        this(config, ChatConfig.from(config), dataDir, identity, profile, deviceName, registry, eventExecutor, clock);
+    }
+
+    /** As above, with chat settings (e.g. a passphrase to encrypt chat logs at rest). */
+    public Peer(NodeConfig config, ChatConfig chatConfig, Path dataDir, DeviceIdentity identity, UserProfile profile,
+                String deviceName, Registry registry, Executor eventExecutor, Clock clock) {
         this.dataDir = dataDir;
         this.node = new PeerNode(config, identity, eventExecutor);
         Registration registration = new Registration(new UserRecord(profile, clock.millis()),
@@ -47,6 +68,14 @@ public final class Peer implements AutoCloseable {
                         clock.millis()));
         this.presence = new PresenceService(registry, registration, config, clock, registryThread, node.events());
         this.mesh = new Mesh(node, presence, clock);
+        this.chats = new ChatService(node, mesh, presence, registry, profile.userId(), dataDir.resolve("chats"),
+                chatConfig, clock, eventExecutor);
+        this.repository = new LocalRepository(dataDir.resolve("repository"));
+        this.publisher = new Publisher(Publisher.openOutbox(dataDir.resolve("outbox").resolve("registry-outbox.log")),
+                registry, repository, profile.userId(), identity.deviceId(), clock, outboxThread,
+                new EventPublisher<>(eventExecutor), Publisher.Settings.DEFAULT);
+        this.sharing = new Sharing(repository, publisher);
+        this.explore = new Explore(registry, clock, config.staleAfter());
     }
 
     /** Starts the server, then announces this device and links to the online ones (retrying while the registry is down). */
@@ -54,6 +83,13 @@ public final class Peer implements AutoCloseable {
         presence.prepare();
         int port = node.start();
         presence.start(port);
+        chats.start();
+        node.events().subscribe(e -> {
+            if (e instanceof NodeEvent.RegistryStateChanged changed && changed.reachable()) {
+                publisher.wake(); // the outbox need not wait out its back-off
+            }
+        });
+        publisher.start();
     }
 
     public Path dataDir() {
@@ -72,6 +108,31 @@ public final class Peer implements AutoCloseable {
         return mesh;
     }
 
+    /** One-to-one chats and rooms. */
+    public ChatService chats() {
+        return chats;
+    }
+
+    /** The resources this device holds (its own copies). */
+    public LocalRepository repository() {
+        return repository;
+    }
+
+    /** Registry writes through the persistent outbox. */
+    public Publisher publisher() {
+        return publisher;
+    }
+
+    /** Share, delete and withdraw in one step each. */
+    public Sharing sharing() {
+        return sharing;
+    }
+
+    /** Search the published resources of everyone. */
+    public Explore explore() {
+        return explore;
+    }
+
     /** Leaves the network cleanly: off the online list at once, peers told, links closed. */
     @Override
     public void close() {
@@ -83,6 +144,9 @@ public final class Peer implements AutoCloseable {
         presence.stop();
         node.sayGoodbye("leaving");
         node.close();
+        chats.close();
+        publisher.close();
+        outboxThread.shutdownNow();
         registryThread.shutdownNow();
     }
 }

@@ -1,8 +1,19 @@
 package org.peershelf.registry.mapping;
 
-/** Field names of the {@code rooms} collection (room directory) that the schema depends on. */
+/** Field names of the {@code rooms} collection (room directory) that the schema and {@link RoomDocuments} use. */
 public final class RoomFields {
     public static final String ROOM_ID = "roomId";
+    public static final String NAME = "name";
+    /** Device id of the creator's device; its user alone may delete the room. */
+    public static final String ORIGINAL_HOST = "originalHost";
+    public static final String ORIGINAL_USER = "originalUser";
+    public static final String CURRENT_HOST = "currentHost";
+    /** int64, raised by one at every host change; claims compare-and-set on it. */
+    public static final String EPOCH = "epoch";
+    /** Array of member device ids: a set ($addToSet / $pull). */
+    public static final String MEMBERS = "members";
+    public static final String DELETED = "deleted";
+    public static final String CREATED_AT = "createdAt";
 
     private RoomFields() {
     }

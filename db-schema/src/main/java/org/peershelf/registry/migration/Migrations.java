@@ -8,6 +8,6 @@ public final class Migrations {
     }
 
     public static List<Migration> all() {
-        return List.of(new M001DirectoryAndPresence(), new M002ResourcesHoldersRooms());
+        return List.of(new M001DirectoryAndPresence(), new M002ResourcesHoldersRooms(), new M004RoomMembers());
     }
 }

@@ -60,7 +60,7 @@ class MigrationRunnerTest {
 
         List<Integer> second = runner().run(database);
 
-        assertThat(first).containsExactly(1, 2);
+        assertThat(first).containsExactlyElementsOf(numbers());
         assertThat(second).isEmpty();
         assertThat(indexes()).isEqualTo(indexesBefore);
         assertThat(records()).isEqualTo(recordsBefore);
@@ -79,7 +79,7 @@ class MigrationRunnerTest {
         runner().run(database);
 
         List<Document> records = records();
-        assertThat(records).extracting(d -> d.get(MigrationRunner.NUMBER)).containsExactly(1, 2);
+        assertThat(records).extracting(d -> d.get(MigrationRunner.NUMBER)).containsExactlyElementsOf(recorded());
         assertThat(records).extracting(d -> d.getString(MigrationRunner.DESCRIPTION))
                 .containsExactlyElementsOf(Migrations.all().stream().map(Migration::description).toList());
         assertThat(records).extracting(d -> d.get(MigrationRunner.APPLIED_AT)).containsOnly(Date.from(T0));
@@ -144,12 +144,12 @@ class MigrationRunnerTest {
             }
             start.countDown();
             for (Future<List<Integer>> run : runs) {
-                assertThat(run.get(30, TimeUnit.SECONDS)).isSubsetOf(1, 2);
+                assertThat(run.get(30, TimeUnit.SECONDS)).isSubsetOf(numbers());
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThat(records()).extracting(d -> d.get(MigrationRunner.NUMBER)).containsExactly(1, 2);
+        assertThat(records()).extracting(d -> d.get(MigrationRunner.NUMBER)).containsExactlyElementsOf(recorded());
         assertThat(runner().run(database)).isEmpty();
     }
 
@@ -159,8 +159,8 @@ class MigrationRunnerTest {
                 .insertOne(new Document(MigrationRunner.NUMBER, 99)
                         .append(MigrationRunner.DESCRIPTION, "from a newer peer"));
 
-        assertThat(runner().run(database)).containsExactly(1, 2);
-        assertThat(MigrationRunner.applied(database)).containsExactlyInAnyOrder(1, 2, 99);
+        assertThat(runner().run(database)).containsExactlyElementsOf(numbers());
+        assertThat(MigrationRunner.applied(database)).containsAll(numbers()).contains(99).hasSize(numbers().size() + 1);
     }
 
     @Test
@@ -222,5 +222,14 @@ class MigrationRunnerTest {
         public void apply(MongoDatabase db) {
             applied.incrementAndGet();
         }
+    }
+
+    /** The numbers of the standard migrations (every helper appends its own; the tests must not list them). */
+    private static List<Integer> numbers() {
+        return Migrations.all().stream().map(Migration::number).toList();
+    }
+
+    private static List<Object> recorded() {
+        return List.copyOf(numbers());
     }
 }

@@ -70,7 +70,7 @@ public final class Dialer {
             Throwable cause = args.length > 0 && args[0] instanceof Throwable t ? t : null;
             boolean refused = causedBy(cause, java.net.ConnectException.class);
             result.completeExceptionally(new PeerUnreachableException(expected,
-                    (refused ? "nothing listens at " : "cannot connect to ") + address, refused, cause));
+                    (refused ? "nothing listens at " : "cannot connect to ") + address + causeText(cause), refused, cause));
         });
         socket.on(Socket.EVENT_DISCONNECT, args -> lane.execute(() -> {
             PeerLink current = link.get();
@@ -174,6 +174,14 @@ public final class Dialer {
             }
         }
         return false;
+    }
+
+    private static String causeText(Throwable cause) {
+        Throwable root = cause;
+        while (root != null && root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root == null || root.getMessage() == null ? "" : " (" + root.getMessage() + ")";
     }
 
     private static String replyText(Object[] reply) {

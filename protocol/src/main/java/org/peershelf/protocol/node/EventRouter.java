@@ -53,7 +53,9 @@ public final class EventRouter {
 
     /** Called on a network thread; the handler runs on the link's serial inbox. */
     public void dispatch(PeerLink link, String event, Object rawPayload, Consumer<String> reply) {
-        link.touch();
+        if (PeerLink.countsAsUse(event)) {
+            link.touch();
+        }
         Route<?, ?> route = routes.get(event);
         if (route == null) {
             refuse(link, reply, new ProtocolException(ErrorCodes.UNKNOWN_EVENT, "Unknown event " + event + "."));

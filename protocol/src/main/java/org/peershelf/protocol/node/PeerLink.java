@@ -3,10 +3,12 @@ package org.peershelf.protocol.node;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.wire.ErrorCodes;
+import org.peershelf.protocol.wire.Events;
 import org.peershelf.protocol.wire.EventType;
 import org.peershelf.protocol.wire.ProtocolException;
 import org.peershelf.protocol.wire.WireCodec;
@@ -78,16 +80,28 @@ public final class PeerLink {
             result.completeExceptionally(new PeerUnreachableException(remote, "the link is closed"));
             return result;
         }
-        touch();
-        String json = codec.encode(payload);
-        transport.emit(type.name(), json, reply -> workers.execute(() -> {
+        boolean counts = countsAsUse(type.name());
+        if (counts) {
             touch();
+        }
+        String json = codec.encode(payload);
+        transport.emit(type.name(), json, reply -> {
             try {
-                result.complete(codec.decodeReplyBody(reply, type.replyType()));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                workers.execute(() -> {
+                    if (counts) {
+                        touch();
+                    }
+                    try {
+                        result.complete(codec.decodeReplyBody(reply, type.replyType()));
+                    } catch (RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // the node is stopping; whoever waits is told the link is gone
+                result.completeExceptionally(new PeerUnreachableException(remote, "this device is stopping"));
             }
-        }));
+        });
         return result.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(translateTimeout(type, e)));
     }
@@ -128,6 +142,11 @@ public final class PeerLink {
 
     void touch() {
         lastActivityNanos = System.nanoTime();
+    }
+
+    /** Latency pings flow on every link all the time: they must not make an unused link look used. */
+    static boolean countsAsUse(String eventName) {
+        return !Events.PING.name().equals(eventName);
     }
 
     private Throwable translateTimeout(EventType<?, ?> type, Throwable e) {

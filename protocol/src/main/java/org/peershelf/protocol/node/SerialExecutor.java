@@ -3,10 +3,12 @@ package org.peershelf.protocol.node;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs tasks one at a time, in submission order, on a shared pool. Each link gets one, so events from
- * one peer are handled in the order they arrived without a thread per link.
+ * one peer are handled in the order they arrived without a thread per link. Once the pool is shut down,
+ * tasks are dropped quietly (the Socket.IO client still delivers events while its sockets close).
  */
 final class SerialExecutor implements Executor {
     private final Queue<Runnable> tasks = new ArrayDeque<>();
@@ -26,7 +28,15 @@ final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        pool.execute(this::drain);
+        try {
+            pool.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            // the node is stopping: late network callbacks have nothing left to do
+            synchronized (this) {
+                tasks.clear();
+                running = false;
+            }
+        }
     }
 
     private void drain() {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.UserId;
+import org.peershelf.protocol.resource.ResourceId;
 
 /**
  * A registry opened on first use and opened again after a failed attempt, so a device can start while
@@ -91,6 +92,76 @@ public final class LazyRegistry implements Registry {
     @Override
     public void withdrawVote(DeviceId target, DeviceId voter) {
         registry().withdrawVote(target, voter);
+    }
+
+    @Override
+    public void publishResource(PublishedResource resource) {
+        registry().publishResource(resource);
+    }
+
+    @Override
+    public void unpublishResource(ResourceId id) {
+        registry().unpublishResource(id);
+    }
+
+    @Override
+    public Optional<PublishedResource> findResource(ResourceId id) {
+        return registry().findResource(id);
+    }
+
+    @Override
+    public void addHolder(ResourceId id, DeviceId holder, long nowMillis) {
+        registry().addHolder(id, holder, nowMillis);
+    }
+
+    @Override
+    public void removeHolder(ResourceId id, DeviceId holder) {
+        registry().removeHolder(id, holder);
+    }
+
+    @Override
+    public List<DeviceId> holders(ResourceId id) {
+        return registry().holders(id);
+    }
+
+    @Override
+    public ResourcePage search(ResourceQuery query) {
+        return registry().search(query);
+    }
+
+    @Override
+    public void createRoom(RoomRecord room) {
+        registry().createRoom(room);
+    }
+
+    @Override
+    public Optional<RoomRecord> findRoom(String roomId) {
+        return registry().findRoom(roomId);
+    }
+
+    @Override
+    public List<RoomRecord> roomsOf(DeviceId member) {
+        return registry().roomsOf(member);
+    }
+
+    @Override
+    public Optional<RoomRecord> claimHost(String roomId, long expectedEpoch, DeviceId newHost) {
+        return registry().claimHost(roomId, expectedEpoch, newHost);
+    }
+
+    @Override
+    public void addMember(String roomId, DeviceId member) {
+        registry().addMember(roomId, member);
+    }
+
+    @Override
+    public void removeMember(String roomId, DeviceId member) {
+        registry().removeMember(roomId, member);
+    }
+
+    @Override
+    public boolean markDeleted(String roomId, UserId byUser) {
+        return registry().markDeleted(roomId, byUser);
     }
 
     @Override

@@ -4,7 +4,8 @@ package org.peershelf.protocol.registry;
  * The shared registry as the peer sees it: one port per capability, implemented together by the
  * MongoDB registry in {@code db-schema}. Closing releases the connection.
  */
-public interface Registry extends DirectoryRegistry, PresenceRegistry, AutoCloseable {
+public interface Registry extends DirectoryRegistry, PresenceRegistry, ResourceRegistry, RoomRegistry,
+        AutoCloseable {
     /** A short description for the UI and logs, e.g. "embedded registry on 127.0.0.1:27027". */
     String describe();
 

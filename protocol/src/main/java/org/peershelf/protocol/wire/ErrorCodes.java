@@ -14,6 +14,12 @@ public final class ErrorCodes {
     public static final String INTERNAL = "internal";
     public static final String TIMEOUT = "timeout";
     public static final String RATE_LIMITED = "rate-limited";
+    /** Chat: the sender is not a member of the room (or has left it). */
+    public static final String NOT_MEMBER = "not-member";
+    /** Chat: the receiver does not host the room, or the sender is not the room's host. */
+    public static final String NOT_HOST = "not-host";
+    /** Chat: the event carries an older host epoch than the receiver knows. */
+    public static final String STALE_EPOCH = "stale-epoch";
 
     private ErrorCodes() {
     }

@@ -34,6 +34,26 @@ class IdentityTest {
     }
 
     @Test
+    void signaturesAreTheStandardEd25519OnesTheJdkProducesAndAccepts() throws Exception {
+        DeviceIdentity signer = DeviceIdentity.generate();
+        byte[] data = "peershelf/handshake/v1|listener|nonce".getBytes(StandardCharsets.UTF_8);
+
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initVerify(signer.keyPair().getPublic());
+        jdk.update(data);
+        assertThat(jdk.verify(signer.sign(data))).isTrue();
+
+        jdk.initSign(signer.keyPair().getPrivate());
+        jdk.update(data);
+        byte[] jdkSignature = jdk.sign();
+        assertThat(signer.sign(data)).isEqualTo(jdkSignature); // Ed25519 is deterministic
+        assertThat(DeviceIdentity.verify(signer.publicKey(), data, jdkSignature)).isTrue();
+
+        jdkSignature[5] ^= 1;
+        assertThat(DeviceIdentity.verify(signer.publicKey(), data, jdkSignature)).isFalse();
+    }
+
+    @Test
     void deviceKeyIsMadeOnceAndKeptAcrossRestarts() {
         DeviceIdentity first = new IdentityStore(profile).loadOrCreateDevice();
         DeviceIdentity again = new IdentityStore(profile).loadOrCreateDevice();

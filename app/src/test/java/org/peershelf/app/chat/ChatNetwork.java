@@ -1,0 +1,89 @@
+package org.peershelf.app.chat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.peershelf.protocol.Peer;
+import org.peershelf.protocol.chat.ChatConfig;
+import org.peershelf.protocol.config.NodeConfig;
+import org.peershelf.protocol.identity.DeviceIdentity;
+import org.peershelf.protocol.identity.UserProfile;
+import org.peershelf.protocol.registry.Registry;
+import org.peershelf.registry.MongoRegistry;
+import org.peershelf.registry.embedded.EmbeddedRegistryServer;
+
+/**
+ * Real peers on loopback against an embedded registry over TCP, each with its own driver connection, that can be
+ * stopped and started again with the same identity, profile and data folder (to test restarts and offline peers).
+ */
+final class ChatNetwork implements AutoCloseable {
+    static final Duration HEARTBEAT = Duration.ofMillis(300);
+
+    private record Device(DeviceIdentity identity, UserProfile profile, Path dir, ChatConfig chat) {
+    }
+
+    private final EmbeddedRegistryServer server = EmbeddedRegistryServer.startInMemory();
+    private final Map<String, Device> devices = new HashMap<>();
+    private final Map<String, Peer> running = new HashMap<>();
+    private final List<Registry> registries = new ArrayList<>();
+
+    static NodeConfig config() {
+        return NodeConfig.defaults().withHeartbeat(HEARTBEAT);
+    }
+
+    String uri() {
+        return server.connectionString();
+    }
+
+    synchronized Registry newRegistryClient() {
+        Registry registry = MongoRegistry.open(server.connectionString());
+        registries.add(registry);
+        return registry;
+    }
+
+    Peer start(String name) {
+        return start(name, ChatConfig.from(config()));
+    }
+
+    /** Starts the device called {@code name}: new the first time, the same device (and files) afterwards. */
+    synchronized Peer start(String name, ChatConfig chat) {
+        Device device = devices.computeIfAbsent(name, n -> new Device(DeviceIdentity.generate(),
+                UserProfile.create(n, "Test University", "Testing"), newDataDir(n), chat));
+        Peer peer = new Peer(config(), device.chat(), device.dir(), device.identity(), device.profile(), name + "-device",
+                newRegistryClient(), Runnable::run, Clock.systemUTC());
+        running.put(name, peer);
+        peer.start();
+        return peer;
+    }
+
+    /** Leaves the network cleanly; the device's files stay for a later {@link #start}. */
+    synchronized void stop(String name) {
+        Peer peer = running.remove(name);
+        if (peer != null) {
+            peer.close();
+        }
+    }
+
+    private static Path newDataDir(String name) {
+        try {
+            return Files.createTempDirectory("peershelf-chat-" + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running.values().parallelStream().forEach(Peer::close);
+        running.clear();
+        registries.forEach(Registry::close);
+        server.close();
+    }
+}

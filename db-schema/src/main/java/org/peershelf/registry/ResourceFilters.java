@@ -1,0 +1,63 @@
+package org.peershelf.registry;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.regex;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.bson.conversions.Bson;
+import org.peershelf.protocol.registry.ResourceQuery;
+import org.peershelf.registry.mapping.ResourceDocuments;
+import org.peershelf.registry.mapping.SearchWords;
+
+/**
+ * Turns an Explore query into a filter both a real MongoDB and the embedded server run: each query word must be the
+ * prefix of some keyword (an anchored regex, which a real MongoDB answers from the keywords index), filters are
+ * plain comparisons. No {@code $text}: the embedded server lacks it.
+ */
+final class ResourceFilters {
+    private ResourceFilters() {
+    }
+
+    static Bson of(ResourceQuery q) {
+        List<Bson> parts = new ArrayList<>();
+        for (String word : SearchWords.ofQuery(q.text())) {
+            parts.add(regex(ResourceDocuments.KEYWORDS, "^" + escape(word)));
+        }
+        if (q.type() != null) {
+            parts.add(eq(ResourceDocuments.TYPE, q.type().label()));
+        }
+        if (q.yearFrom() != null) {
+            parts.add(gte(ResourceDocuments.YEAR, q.yearFrom()));
+        }
+        if (q.yearTo() != null) {
+            parts.add(lte(ResourceDocuments.YEAR, q.yearTo()));
+        }
+        if (q.author() != null) {
+            parts.add(regex(ResourceDocuments.AUTHORS_FOLDED, escape(SearchWords.fold(q.author()))));
+        }
+        if (q.tag() != null) {
+            parts.add(eq(ResourceDocuments.TAGS_FOLDED, SearchWords.fold(q.tag())));
+        }
+        if (q.owner() != null) {
+            parts.add(eq(ResourceDocuments.OWNER_USER_ID, q.owner().value()));
+        }
+        return parts.isEmpty() ? new BsonDocument() : and(parts);
+    }
+
+    /** Backslash before everything but letters and digits: the word is matched literally. */
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        s.codePoints().forEach(c -> {
+            if (!Character.isLetterOrDigit(c)) {
+                out.append('\\');
+            }
+            out.appendCodePoint(c);
+        });
+        return out.toString();
+    }
+}

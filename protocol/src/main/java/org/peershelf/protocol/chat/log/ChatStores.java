@@ -1,0 +1,54 @@
+package org.peershelf.protocol.chat.log;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.peershelf.protocol.store.DurableQueue;
+import org.peershelf.protocol.store.EncryptedRecordLog;
+import org.peershelf.protocol.store.ItemCodec;
+import org.peershelf.protocol.store.RecordCipher;
+import org.peershelf.protocol.store.RecordLog;
+import org.peershelf.protocol.store.RecordLogOptions;
+import org.peershelf.protocol.store.RecordStore;
+
+/**
+ * Opens the chat files of a profile, plain or (with a passphrase) encrypted with one key file for all of them
+ * ({@code chats/chat.key}). Logs are opened without fsync per append because {@link DiskWriter} syncs per batch;
+ * queues keep the default fsync per change.
+ */
+public final class ChatStores {
+    private static final RecordLogOptions BATCHED = RecordLogOptions.DEFAULTS.withForceOnAppend(false);
+    private final Path root;
+    private final Optional<RecordCipher> cipher;
+
+    private ChatStores(Path root, Optional<RecordCipher> cipher) {
+        this.root = root;
+        this.cipher = cipher;
+    }
+
+    /**
+     * @throws org.peershelf.protocol.store.WrongPassphraseException if the passphrase does not open the key file
+     */
+    public static ChatStores open(Path root, Optional<char[]> passphrase) {
+        Optional<RecordCipher> cipher = passphrase.map(p -> RecordCipher.unlockOrCreate(root.resolve("chat.key"), p));
+        return new ChatStores(root, cipher);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public boolean encrypted() {
+        return cipher.isPresent();
+    }
+
+    public RecordStore openLog(Path file) {
+        return cipher.<RecordStore>map(c -> EncryptedRecordLog.open(file, c, BATCHED))
+                .orElseGet(() -> RecordLog.open(file, BATCHED));
+    }
+
+    public <T> DurableQueue<T> openQueue(Path file, ItemCodec<T> codec) {
+        RecordStore store = cipher.<RecordStore>map(c -> EncryptedRecordLog.open(file, c))
+                .orElseGet(() -> RecordLog.open(file));
+        return DurableQueue.open(store, codec);
+    }
+}

@@ -1,0 +1,322 @@
+package org.peershelf.protocol.chat.room;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.peershelf.protocol.chat.ChatContext;
+import org.peershelf.protocol.chat.ChatEvents;
+import org.peershelf.protocol.chat.ChatWire.DeliverAck;
+import org.peershelf.protocol.chat.ChatWire.Deliver;
+import org.peershelf.protocol.chat.ChatWire.Leave;
+import org.peershelf.protocol.chat.ChatWire.Post;
+import org.peershelf.protocol.chat.ChatWire.PostAck;
+import org.peershelf.protocol.chat.ChatWire.RoomLine;
+import org.peershelf.protocol.chat.ChatWire.SyncReply;
+import org.peershelf.protocol.chat.ChatWire.SyncRequest;
+import org.peershelf.protocol.chat.log.LogRecord;
+import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.node.EventRouter;
+import org.peershelf.protocol.node.PeerLink;
+import org.peershelf.protocol.registry.RegistryUnavailableException;
+import org.peershelf.protocol.wire.Empty;
+import org.peershelf.protocol.wire.ErrorCodes;
+import org.peershelf.protocol.wire.ProtocolException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host side of rooms: numbers posts (one sequence per room, written to disk before the ack), relays every line
+ * to every member in order through a {@link MemberCursor} with a few delivery events (of up to 256 lines) in flight, and keeps relaying to
+ * members that were offline when they come back (the cursor is their queue). Also serves sync and leave.
+ */
+final class RoomHosting {
+    private static final Logger LOG = LoggerFactory.getLogger(RoomHosting.class);
+    /** Delivery events in flight per member. */
+    static final int WINDOW = 4;
+    /** Lines per delivery event at most. */
+    static final int BATCH = 256;
+    static final int SYNC_MAX = 500;
+
+    private final ChatContext ctx;
+    private final RoomBook book;
+    private final RoomEvents stored;
+
+    RoomHosting(ChatContext ctx, RoomBook book, RoomEvents stored) {
+        this.ctx = ctx;
+        this.book = book;
+        this.stored = stored;
+    }
+
+    void register(EventRouter router) {
+        router.register(ChatEvents.POST, (link, post) -> accept(room(post.roomId()), link.remote(), post));
+        router.registerSync(ChatEvents.SYNC, this::sync);
+        router.registerSync(ChatEvents.LEAVE, this::leave);
+    }
+
+    private Room room(String roomId) {
+        return book.get(roomId).orElseThrow(() -> new ProtocolException(ErrorCodes.NOT_FOUND,
+                "No room " + abbreviate(roomId) + " here."));
+    }
+
+    /** Numbers a post from {@code sender} (a member, or this device itself) and relays it once it is on disk. */
+    CompletionStage<PostAck> accept(Room room, DeviceId sender, Post post) {
+        RoomLine line;
+        CompletableFuture<Void> written;
+        synchronized (room) {
+            if (!room.isHost()) {
+                throw new ProtocolException(ErrorCodes.NOT_HOST, "This device does not host room " + room.id + ".");
+            }
+            if (post.epoch() != room.epoch()) {
+                throw new ProtocolException(ErrorCodes.STALE_EPOCH, "Room " + room.id + " is at host epoch "
+                        + room.epoch() + ", not " + post.epoch() + ".");
+            }
+            if (!room.isMember(sender) || room.meta().left()) {
+                LOG.warn("Refused a post to room {} from non-member {}", room.id, sender.shortForm());
+                throw new ProtocolException(ErrorCodes.NOT_MEMBER, sender.shortForm() + " is not a member of the room.");
+            }
+            if (post.text() == null || post.text().length() > ctx.config().maxTextChars()) {
+                LOG.warn("Refused an over-long or empty post to room {} from {}", room.id, sender.shortForm());
+                throw new ProtocolException(ErrorCodes.TOO_LARGE, "A message can have at most "
+                        + ctx.config().maxTextChars() + " characters.");
+            }
+            if (!room.accepting) {
+                room.resendFrom.merge(sender.value(), post.senderSeq(), Math::min);
+                throw new ProtocolException(ErrorCodes.REFUSED, "The new host is still taking over; send again shortly.");
+            }
+            Long from = room.resendFrom.get(sender.value());
+            if (from != null) {
+                if (post.senderSeq() > from) {
+                    throw new ProtocolException(ErrorCodes.REFUSED, "Send message " + from + " again first.");
+                }
+                room.resendFrom.remove(sender.value());
+            }
+            if (post.senderSeq() <= room.watermark(sender.value())) {
+                long seq = room.findBySender(sender.value(), post.senderSeq()).map(RoomLine::seq).orElse(-1L);
+                return CompletableFuture.completedFuture(new PostAck(seq, true));
+            }
+            line = new RoomLine(room.lastSeq() + 1, room.epoch(), sender.value(), post.senderSeq(), post.sentAt(),
+                    post.text());
+            room.addLine(line);
+            written = room.log.append(LogRecord.line(line));
+        }
+        return written.thenApply(done -> {
+            stored.stored(room, line);
+            pumpAll(room);
+            return new PostAck(line.seq(), false);
+        });
+    }
+
+    private SyncReply sync(PeerLink link, SyncRequest request) {
+        Room room = room(request.roomId());
+        synchronized (room) {
+            if (!room.isHost()) {
+                throw new ProtocolException(ErrorCodes.NOT_HOST, "This device does not host room " + room.id
+                        + "; its host is " + room.host().shortForm() + ".");
+            }
+            if (!room.isMember(link.remote())) {
+                throw new ProtocolException(ErrorCodes.NOT_MEMBER, "Not a member of the room.");
+            }
+            int max = Math.max(1, Math.min(SYNC_MAX, request.max()));
+            long upTo = room.persistedSeq;
+            List<RoomLine> lines = room.linesAfter(request.afterSeq(), max).stream().filter(l -> l.seq() <= upTo).toList();
+            MemberCursor cursor = room.cursors.get(link.remote());
+            if (cursor != null && request.afterSeq() > cursor.acked && request.afterSeq() <= upTo) {
+                cursor.acked = request.afterSeq();
+                cursor.sent = Math.max(cursor.sent, cursor.acked);
+            }
+            return new SyncReply(room.meta().host(), room.epoch(), lines, upTo, room.epochStarts());
+        }
+    }
+
+    private Empty leave(PeerLink link, Leave request) {
+        Room room = room(request.roomId());
+        synchronized (room) {
+            if (!room.isHost()) {
+                throw new ProtocolException(ErrorCodes.NOT_HOST, "This device does not host the room.");
+            }
+            if (!room.isMember(link.remote())) {
+                return Empty.INSTANCE; // already gone: leaving twice is fine
+            }
+            List<String> members = new ArrayList<>(room.meta().members());
+            members.remove(link.remote().value());
+            room.setMeta(room.meta().withMembers(members));
+            room.cursors.remove(link.remote());
+            room.cursors.values().forEach(c -> c.viewSent = false);
+        }
+        LOG.info("{} left room {}", link.remote().shortForm(), room.id);
+        book.saveIfDirty(room);
+        ctx.chatThread().execute(() -> {
+            try {
+                ctx.registry().removeMember(room.id, link.remote());
+            } catch (RegistryUnavailableException e) {
+                LOG.warn("Could not record in the registry that {} left room {}: {}", link.remote().shortForm(), room.id,
+                        e.getMessage());
+            }
+        });
+        pumpAll(room);
+        return Empty.INSTANCE;
+    }
+
+    /** Makes sure every member has a cursor: saved ones first, else from the start of the current epoch. */
+    void ensureCursors(Room room) {
+        synchronized (room) {
+            long fallback = room.epochStarts().isEmpty() ? 0
+                    : room.epochStarts().get(room.epochStarts().size() - 1).firstSeq() - 1;
+            for (DeviceId member : room.members()) {
+                if (!member.equals(ctx.self()) && !room.cursors.containsKey(member)) {
+                    long saved = room.meta().cursors().getOrDefault(member.value(), fallback);
+                    room.cursors.put(member, new MemberCursor(member, Math.min(saved, room.lastSeq())));
+                }
+            }
+            room.cursors.keySet().removeIf(m -> !room.isMember(m));
+        }
+    }
+
+    void pumpAll(Room room) {
+        List<MemberCursor> cursors;
+        synchronized (room) {
+            if (!room.isHost()) {
+                return;
+            }
+            cursors = List.copyOf(room.cursors.values());
+        }
+        cursors.forEach(c -> pump(room, c));
+    }
+
+    void pumpMember(DeviceId member) {
+        for (Room room : book.all()) {
+            MemberCursor cursor;
+            synchronized (room) {
+                cursor = room.isHost() ? room.cursors.get(member) : null;
+            }
+            if (cursor != null) {
+                pump(room, cursor);
+            }
+        }
+    }
+
+    void pump(Room room, MemberCursor cursor) {
+        PeerLink link;
+        synchronized (room) {
+            if (!room.isHost() || cursor.linking || room.cursors.get(cursor.member) != cursor) {
+                return;
+            }
+            if (cursor.viewSent && cursor.sent >= room.persistedSeq) {
+                return;
+            }
+            link = ctx.node().links().get(cursor.member).filter(PeerLink::isOpen).orElse(null);
+            if (link == null) {
+                cursor.linking = true;
+            }
+        }
+        if (link == null) {
+            ctx.mesh().linkTo(cursor.member).whenComplete((l, e) -> {
+                synchronized (room) {
+                    cursor.linking = false;
+                }
+                if (e == null) {
+                    pump(room, cursor);
+                }
+            });
+            return;
+        }
+        send(room, cursor, link);
+    }
+
+    private void send(Room room, MemberCursor cursor, PeerLink link) {
+        synchronized (room) {
+            if (!cursor.viewSent) {
+                if (cursor.inFlight == 0) {
+                    cursor.inFlight = 1;
+                    long generation = cursor.generation;
+                    link.request(ChatEvents.STATE, room.view()).whenComplete((ok, e) -> {
+                        synchronized (room) {
+                            if (generation != cursor.generation) {
+                                return;
+                            }
+                            cursor.inFlight = 0;
+                            cursor.viewSent = e == null;
+                        }
+                        if (e == null) {
+                            pump(room, cursor);
+                        }
+                    });
+                }
+                return;
+            }
+            // at low rates every line goes at once; under load lines pile up and go in batches, so the events in
+            // flight per member stay few while the lines in flight grow
+            while (cursor.sent < room.persistedSeq && cursor.inFlight < WINDOW) {
+                List<RoomLine> lines = room.linesAfter(cursor.sent,
+                        (int) Math.min(BATCH, room.persistedSeq - cursor.sent));
+                cursor.sent = lines.get(lines.size() - 1).seq();
+                cursor.inFlight++;
+                long generation = cursor.generation;
+                long last = cursor.sent;
+                link.request(ChatEvents.DELIVER, new Deliver(room.id, room.epoch(), lines))
+                        .whenComplete((ack, e) -> delivered(room, cursor, generation, last, ack, e));
+            }
+        }
+    }
+
+    private void delivered(Room room, MemberCursor cursor, long generation, long seq, DeliverAck ack, Throwable error) {
+        boolean again;
+        synchronized (room) {
+            if (ack != null) {
+                cursor.acked = Math.max(cursor.acked, Math.min(ack.lastSeq(), room.lastSeq()));
+            }
+            if (generation != cursor.generation) {
+                return;
+            }
+            cursor.inFlight--;
+            if (error != null) {
+                cursor.rewind();
+                again = false;
+                logRefusal(room, cursor, error);
+            } else if (ack.lastSeq() < seq) {
+                cursor.rewind(); // the member lacks an earlier line: start again from what it holds
+                again = true;
+            } else {
+                cursor.sent = Math.max(cursor.sent, cursor.acked);
+                again = true;
+            }
+        }
+        if (again) {
+            pump(room, cursor);
+        }
+    }
+
+    private void logRefusal(Room room, MemberCursor cursor, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof ProtocolException p && !ErrorCodes.TIMEOUT.equals(p.code())) {
+            LOG.info("{} refused a line of room {}: {}", cursor.member.shortForm(), room.id, p.getMessage());
+        }
+    }
+
+    /** Retries members with pending lines and saves the cursors (losing them only means redelivery). */
+    void tick() {
+        for (Room room : book.all()) {
+            Map<String, Long> saved;
+            synchronized (room) {
+                if (!room.isHost()) {
+                    continue;
+                }
+                saved = new HashMap<>();
+                room.cursors.forEach((m, c) -> saved.put(m.value(), c.acked));
+                if (!saved.equals(room.meta().cursors())) {
+                    room.setMeta(room.meta().withCursors(saved));
+                }
+            }
+            book.saveIfDirty(room);
+            pumpAll(room);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "null" : s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

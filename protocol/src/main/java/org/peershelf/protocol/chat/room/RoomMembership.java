@@ -1,0 +1,282 @@
+package org.peershelf.protocol.chat.room;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.peershelf.protocol.chat.ChatContext;
+import org.peershelf.protocol.chat.ChatEvent;
+import org.peershelf.protocol.chat.ChatEvents;
+import org.peershelf.protocol.chat.ChatWire.Deliver;
+import org.peershelf.protocol.chat.ChatWire.DeliverAck;
+import org.peershelf.protocol.chat.ChatWire.Post;
+import org.peershelf.protocol.chat.ChatWire.PostAck;
+import org.peershelf.protocol.chat.ChatWire.RoomLine;
+import org.peershelf.protocol.chat.ChatWire.SyncReply;
+import org.peershelf.protocol.chat.ChatWire.SyncRequest;
+import org.peershelf.protocol.chat.log.LogRecord;
+import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.node.EventRouter;
+import org.peershelf.protocol.node.PeerLink;
+import org.peershelf.protocol.store.QueueItem;
+import org.peershelf.protocol.wire.ErrorCodes;
+import org.peershelf.protocol.wire.ProtocolException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The member side of rooms: stores the host's lines strictly in sequence (a gap is answered with what it holds,
+ * so the host resends), sends this device's outbox to the host in order, and catches up with {@code room.sync},
+ * dropping lines of a host that lost a failover (they are replaced by the new host's).
+ */
+final class RoomMembership {
+    private static final Logger LOG = LoggerFactory.getLogger(RoomMembership.class);
+    private static final int POST_WINDOW = 64;
+    static final int MAX_LINES_PER_DELIVERY = 512;
+
+    private final ChatContext ctx;
+    private final RoomBook book;
+    private final RoomEvents stored;
+    private final RoomHosting hosting;
+
+    RoomMembership(ChatContext ctx, RoomBook book, RoomEvents stored, RoomHosting hosting) {
+        this.ctx = ctx;
+        this.book = book;
+        this.stored = stored;
+        this.hosting = hosting;
+    }
+
+    void register(EventRouter router) {
+        router.register(ChatEvents.DELIVER, this::deliver);
+    }
+
+    private CompletionStage<DeliverAck> deliver(PeerLink link, Deliver d) {
+        Room room = book.get(d.roomId()).orElseThrow(() -> new ProtocolException(ErrorCodes.NOT_FOUND,
+                "This device does not know that room."));
+        if (d.lines() == null || d.lines().size() > MAX_LINES_PER_DELIVERY || d.lines().stream().anyMatch(line ->
+                line == null || line.text() == null || line.text().length() > ctx.config().maxTextChars()
+                        || !DeviceId.isValid(line.sender()))) {
+            LOG.warn("Refused malformed lines of room {} from {}", room.id, link.remote().shortForm());
+            throw new ProtocolException(ErrorCodes.MALFORMED, "Lines without a valid sender or text, or too many.");
+        }
+        List<RoomLine> added = new ArrayList<>();
+        CompletableFuture<Void> written = null;
+        synchronized (room) {
+            if (room.meta().left()) {
+                throw new ProtocolException(ErrorCodes.NOT_MEMBER, "This device left the room.");
+            }
+            if (!link.remote().equals(room.host())) {
+                if (d.epoch() > room.epoch()) {
+                    ctx.chatThread().execute(() -> sync(room)); // a host we have not heard of yet: ask who hosts
+                }
+                LOG.warn("Refused lines of room {} from {}, which does not host it", room.id, link.remote().shortForm());
+                throw new ProtocolException(ErrorCodes.NOT_HOST, "Not the host of this room.");
+            }
+            if (d.epoch() < room.epoch()) {
+                throw new ProtocolException(ErrorCodes.STALE_EPOCH, "The room has a newer host epoch.");
+            }
+            if (d.epoch() > room.epoch()) {
+                // first lines from a host we follow but whose epoch we have not adopted: catch up (and drop lines of
+                // the host that lost) before taking lines from it
+                ctx.chatThread().execute(() -> sync(room));
+                throw new ProtocolException(ErrorCodes.REFUSED, "Catching up with the new host first.");
+            }
+            for (RoomLine line : d.lines()) {
+                if (line.seq() <= room.lastSeq()) {
+                    continue; // a copy
+                }
+                if (!room.addLine(line)) {
+                    break; // a gap: the ack tells the host where we are
+                }
+                added.add(line);
+                written = room.log.append(LogRecord.line(line));
+            }
+            if (written == null) {
+                return CompletableFuture.completedFuture(new DeliverAck(room.lastSeq()));
+            }
+        }
+        return written.thenApply(done -> {
+            added.forEach(line -> stored.stored(room, line));
+            return new DeliverAck(added.get(added.size() - 1).seq());
+        });
+    }
+
+    /** Sends pending outbox messages in order (a window of them in flight); the host drops resent copies. */
+    void pumpPosts(Room room) {
+        List<QueueItem<OutPost>> batch;
+        long generation;
+        long epoch;
+        DeviceId host;
+        synchronized (room) {
+            if (room.meta().left() || room.meta().deleted() || room.postsInFlight > 0) {
+                return;
+            }
+            long confirmed = room.ownConfirmed;
+            batch = room.outbox.pending().stream().filter(item -> item.id() > confirmed).toList();
+            if (batch.isEmpty()) {
+                return;
+            }
+            batch = batch.subList(0, Math.min(POST_WINDOW, batch.size()));
+            room.postsInFlight = batch.size();
+            generation = ++room.postGeneration;
+            epoch = room.epoch();
+            host = room.host();
+        }
+        if (host.equals(ctx.self())) {
+            for (QueueItem<OutPost> item : batch) {
+                Post post = new Post(room.id, epoch, item.id(), item.value().sentAt(), item.value().text());
+                posted(room, generation, safely(() -> hosting.accept(room, ctx.self(), post)));
+            }
+            return;
+        }
+        List<QueueItem<OutPost>> toSend = batch;
+        ctx.mesh().linkTo(host).whenComplete((link, e) -> {
+            if (e != null) {
+                synchronized (room) {
+                    if (room.postGeneration == generation) {
+                        room.postsInFlight = 0;
+                    }
+                }
+                return; // retried on the next tick or when the host (or a new one) is back
+            }
+            for (QueueItem<OutPost> item : toSend) {
+                Post post = new Post(room.id, epoch, item.id(), item.value().sentAt(), item.value().text());
+                posted(room, generation, link.request(ChatEvents.POST, post));
+            }
+        });
+    }
+
+    private void posted(Room room, long generation, CompletionStage<PostAck> ack) {
+        ack.whenComplete((ok, e) -> {
+            boolean more;
+            synchronized (room) {
+                if (room.postGeneration != generation) {
+                    return;
+                }
+                room.postsInFlight--;
+                more = room.postsInFlight == 0;
+            }
+            if (e != null) {
+                onPostFailed(room, e);
+            } else if (more) {
+                ctx.chatThread().execute(() -> pumpPosts(room));
+            }
+        });
+    }
+
+    private void onPostFailed(Room room, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        String code = cause instanceof ProtocolException p ? p.code() : "";
+        synchronized (room) {
+            room.postGeneration++;
+            room.postsInFlight = 0;
+        }
+        if (ErrorCodes.NOT_HOST.equals(code) || ErrorCodes.STALE_EPOCH.equals(code)) {
+            ctx.chatThread().execute(() -> sync(room)); // learns the current host and epoch, then posts again
+        } else if (ErrorCodes.REFUSED.equals(code)) {
+            ctx.chatThread().schedule(() -> pumpPosts(room), 100, TimeUnit.MILLISECONDS);
+        } else if (!code.isEmpty() && !ErrorCodes.TIMEOUT.equals(code)) {
+            LOG.warn("The host of room {} refused our message: {}", room.id, cause.getMessage());
+        }
+    }
+
+    /**
+     * Catches up with the host (run on the chat thread). A reply from a newer epoch first drops the lines we hold
+     * from that epoch's start on: they were numbered by a host that lost the failover; our own among them are sent
+     * again, once the new history is in, unless it already has them.
+     */
+    void sync(Room room) {
+        DeviceId host = room.host();
+        if (host.equals(ctx.self())) {
+            return;
+        }
+        List<RoomLine> dropped = new ArrayList<>();
+        try {
+            PeerLink link = ctx.mesh().linkTo(host).get(ctx.node().config().dialTimeout().toMillis() * 2,
+                    TimeUnit.MILLISECONDS);
+            while (true) {
+                SyncReply reply = link.request(ChatEvents.SYNC, new SyncRequest(room.id, room.lastSeq(),
+                        RoomHosting.SYNC_MAX)).get(ctx.node().config().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                if (!reply.host().equals(host.value())) {
+                    LOG.info("Room {} is hosted by {} now", room.id, reply.host().substring(0, 8));
+                    return;
+                }
+                if (reply.epoch() > room.epoch()) {
+                    dropped.addAll(adoptEpoch(room, reply));
+                    continue;
+                }
+                if (!store(room, reply.lines()) || reply.lines().size() < RoomHosting.SYNC_MAX) {
+                    break;
+                }
+            }
+        } catch (Exception e) {
+            LOG.debug("Could not catch up room {} with {}: {}", room.id, host.shortForm(), e.toString());
+            return;
+        }
+        resendDropped(room, dropped);
+        pumpPosts(room);
+    }
+
+    private List<RoomLine> adoptEpoch(Room room, SyncReply reply) {
+        List<RoomLine> dropped;
+        long from;
+        synchronized (room) {
+            long myEpoch = room.epoch();
+            from = reply.epochStarts().stream().filter(s -> s.epoch() > myEpoch)
+                    .mapToLong(s -> s.firstSeq()).min().orElse(Long.MAX_VALUE);
+            dropped = from <= room.lastSeq() ? room.truncateFrom(from) : List.of();
+            room.setMeta(room.meta().withHost(reply.host(), reply.epoch()).withEpochStarts(reply.epochStarts()));
+        }
+        if (!dropped.isEmpty()) {
+            LOG.info("Room {}: dropped {} lines from {} on, numbered by a host that lost a failover", room.id,
+                    dropped.size(), from);
+            room.log.append(LogRecord.marker(LogRecord.REWIND, from)).join();
+        }
+        book.saveIfDirty(room);
+        ctx.events().publish(new ChatEvent.HostChanged(room.id, DeviceId.of(reply.host()), reply.epoch()));
+        return dropped;
+    }
+
+    /** Stores synced lines in order; false if one did not fit (a gap), so the caller stops. */
+    private boolean store(Room room, List<RoomLine> lines) {
+        CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+        List<RoomLine> added = new ArrayList<>();
+        boolean fitted = true;
+        synchronized (room) {
+            for (RoomLine line : lines) {
+                if (line.seq() <= room.lastSeq()) {
+                    continue;
+                }
+                if (!room.addLine(line)) {
+                    fitted = false;
+                    break;
+                }
+                added.add(line);
+                last = room.log.append(LogRecord.line(line));
+            }
+        }
+        last.join();
+        added.forEach(line -> stored.stored(room, line));
+        return fitted;
+    }
+
+    private void resendDropped(Room room, List<RoomLine> dropped) {
+        for (RoomLine line : dropped) {
+            if (line.sender().equals(ctx.self().value())
+                    && room.findBySender(line.sender(), line.senderSeq()).isEmpty()) {
+                room.outbox.enqueue(new OutPost(line.sentAt(), line.text()));
+                LOG.info("Room {}: sending our message {} again, the new host did not have it", room.id, line.senderSeq());
+            }
+        }
+    }
+
+    private static <T> CompletionStage<T> safely(java.util.function.Supplier<CompletionStage<T>> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}
