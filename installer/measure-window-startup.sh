@@ -5,7 +5,8 @@
 #   installer/measure-window-startup.sh [LAUNCHER] [RUNS]     (default: /usr/bin/peershelf, 5 runs)
 #
 # Environment:
-#   WINDOW_TITLE    start of the window's title to wait for (default: PeerShelf)
+#   WINDOW_TITLE    text in the window's title to wait for (default: PeerShelf, which matches both
+#                   "Welcome to PeerShelf" on a first start and "PeerShelf — <name>" afterwards)
 #   LOG_LINE        if set, also time the first output line containing it (e.g. a log line the app
 #                   writes when its stage is shown)
 #   PEERSHELF_ARGS  extra arguments for the launcher
@@ -39,13 +40,13 @@ Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 1 100); do [ -s "$work/display" ] && break; sleep 0.05; done
 export DISPLAY=":$(head -1 "$work/display")"
-echo "display $DISPLAY, launcher $launcher, window title '$title*'" >&2
+echo "display $DISPLAY, launcher $launcher, window title '*$title*'" >&2
 
 now_ms() { date +%s%3N; }
 
-mapped_window() {  # prints the id of a viewable top-level window whose title starts with $title
+mapped_window() {  # prints the id of a viewable window whose title contains $title
   local id
-  for id in $(xwininfo -root -tree 2>/dev/null | grep -F "\"$title" | awk '{print $1}'); do
+  for id in $(xwininfo -root -tree 2>/dev/null | grep -E "^ *0x[0-9a-f]+ \"[^\"]*$title" | awk '{print $1}'); do
     if xwininfo -id "$id" 2>/dev/null | grep -q "Map State: IsViewable"; then echo "$id"; return 0; fi
   done
   return 1
@@ -64,7 +65,7 @@ measure() {  # measure LAUNCHER RUN LABEL: prints the milliseconds until the win
     [ -n "$shown" ] && { [ -z "${LOG_LINE:-}" ] || [ -n "$logged" ]; } && break
     sleep 0.02
   done
-  [ -n "$shown" ] || { echo "$label run $run: no window titled '$title*' within ${timeout_s}s:" >&2; cat "$log" >&2; exit 1; }
+  [ -n "$shown" ] || { echo "$label run $run: no window titled '*$title*' within ${timeout_s}s:" >&2; cat "$log" >&2; exit 1; }
   echo "$label run $run: window mapped after ${shown} ms${logged:+, '$LOG_LINE' after ${logged} ms}" >&2
   kill "$app_pid" 2>/dev/null || true
   wait "$app_pid" 2>/dev/null || true
