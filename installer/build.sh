@@ -38,6 +38,14 @@ app_version="$(echo "$version" | grep -oE '^[0-9]+(\.[0-9]+){0,2}')" || die "ver
 case "$version" in *-SNAPSHOT) default_release="0~snapshot" ;; *) default_release="1" ;; esac
 deb_release="${DEB_RELEASE:-$default_release}"
 
+# where JavaFX's native libraries go in a runtime, and the path separator jlink wants
+case "$(uname -s)" in
+  Linux) platform=linux; icon="$here/icons/peershelf.png"; native_glob="*.so"; native_dir=lib; sep=":" ;;
+  Darwin) platform=macos; icon="$here/icons/peershelf.icns"; native_glob="*.dylib"; native_dir=lib; sep=":" ;;
+  *) platform=windows; icon="$here/icons/peershelf.ico"; native_glob="*.dll"; native_dir=bin; sep=";" ;;
+esac
+sha256() { if command -v sha256sum >/dev/null; then sha256sum; else shasum -a 256; fi; }
+
 input="$out/input"      # what jpackage copies into the app folder: the app jar and its non-JavaFX libraries
 fxmods="$out/javafx"    # JavaFX's platform jars (modular), linked into the runtime instead
 
@@ -59,7 +67,7 @@ runtime() {
   # jdeps takes half a minute on a busy machine, so its answer is kept per content of the jars.
   local key cache
   key="$( (cd "$input" && find . -name '*.jar' | sort | while read -r jar; do echo "$jar"; unzip -p "$jar" | cksum; done) \
-      | sha256sum | cut -c1-16)"
+      | sha256 | cut -c1-16)"
   cache="${JDEPS_CACHE:-$here/target/jdeps-cache}/$key"
   if [ -s "$cache" ]; then
     jdeps_modules="$(cat "$cache")"
@@ -80,12 +88,7 @@ runtime() {
   # the runtime. JavaFX's native libraries ship inside its jars; left there JavaFX would unpack them
   # into ~/.openjfx/cache on every machine. Instead they go next to the JDK's own (runtime/lib), where
   # System.loadLibrary finds them, and are dropped from the module image.
-  case "$(uname -s)" in
-    Linux) native_glob="*.so"; native_dir="lib" ;;
-    Darwin) native_glob="*.dylib"; native_dir="lib" ;;
-    *) native_glob="*.dll"; native_dir="bin" ;;
-  esac
-  jlink --module-path "$java_home/jmods:$fxmods" --add-modules "$modules" \
+  jlink --module-path "$java_home/jmods$sep$fxmods" --add-modules "$modules" \
     --strip-debug --strip-native-commands --no-header-files --no-man-pages --compress=2 \
     --exclude-resources="glob:/javafx.*/$native_glob" \
     --output "$out/runtime"
@@ -98,11 +101,6 @@ runtime() {
 
 # --- the packages. jpackage's options are in jpackage/*.options (one file per platform); what depends on
 # the build (version, names, folders) is passed here. Debian's maintainer scripts are templates in linux/.
-case "$(uname -s)" in
-  Linux) platform=linux; icon="$here/icons/peershelf.png" ;;
-  Darwin) platform=macos; icon="$here/icons/peershelf.icns" ;;
-  *) platform=windows; icon="$here/icons/peershelf.ico" ;;
-esac
 
 app_image() {
   local extra=()
@@ -110,7 +108,7 @@ app_image() {
   # one, for "peershelf-cli node" and "peershelf-cli registry" in a terminal.
   [ "$platform" = windows ] && extra=(--add-launcher "peershelf-cli=$here/jpackage/windows-cli-launcher.properties")
   jpackage --type app-image --dest "$out" @"$here/jpackage/common.options" @"$here/jpackage/app-image.options" \
-    --app-version "$(platform_version)" --input "$input" --runtime-image "$out/runtime" --icon "$icon" "${extra[@]}"
+    --app-version "$(platform_version)" --input "$input" --runtime-image "$out/runtime" --icon "$icon" ${extra[@]+"${extra[@]}"}
   image="$out/peershelf"; [ "$platform" = macos ] && image="$out/peershelf.app"
   echo "installer: app image $image ($(du -sh "$image" | cut -f1)) after ${SECONDS}s"
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Window start-up time of the installed app: from launch to its window being mapped (viewable) on an X
-# display, under Xvfb. Prints one line per run and the median.
+# display, under Xvfb. Prints one line per run and the medians of the wall time and of the CPU time the
+# app used until then (the CPU time is the steadier figure on a shared machine).
 #
 #   installer/measure-window-startup.sh [LAUNCHER] [RUNS]     (default: /usr/bin/peershelf, 5 runs)
 #
@@ -44,6 +45,14 @@ echo "display $DISPLAY, launcher $launcher, window title '*$title*'" >&2
 
 now_ms() { date +%s%3N; }
 
+# CPU time (user + system) the process has used so far: unlike the wall time, it hardly grows when
+# other work shares the machine, so it tells what start-up costs when the wall time is noise
+cpu_ms() {
+  local ticks
+  ticks=$(awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0)
+  echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
+
 mapped_window() {  # prints the id of a viewable window whose title contains $title
   local id
   for id in $(xwininfo -root -tree 2>/dev/null | grep -E "^ *0x[0-9a-f]+ \"[^\"]*$title" | awk '{print $1}'); do
@@ -53,7 +62,7 @@ mapped_window() {  # prints the id of a viewable window whose title contains $ti
 }
 
 measure() {  # measure LAUNCHER RUN LABEL: prints the milliseconds until the window is mapped
-  local launcher="$1" run="$2" label="$3" log="$work/$3-$2.log" start shown="" logged=""
+  local launcher="$1" run="$2" label="$3" log="$work/$3-$2.log" start shown="" logged="" cpu=""
   start=$(now_ms)
   # shellcheck disable=SC2086
   JAVA_TOOL_OPTIONS="-Duser.home=$home" "$launcher" ${PEERSHELF_ARGS:-} > "$log" 2>&1 &
@@ -61,12 +70,13 @@ measure() {  # measure LAUNCHER RUN LABEL: prints the milliseconds until the win
   while [ $(( $(now_ms) - start )) -lt $(( timeout_s * 1000 )) ]; do
     if ! kill -0 "$app_pid" 2>/dev/null; then echo "$label run $run: the app exited before showing a window:" >&2; cat "$log" >&2; exit 1; fi
     if [ -n "${LOG_LINE:-}" ] && [ -z "$logged" ] && grep -qF "$LOG_LINE" "$log"; then logged=$(( $(now_ms) - start )); fi
-    if [ -z "$shown" ] && mapped_window >/dev/null; then shown=$(( $(now_ms) - start )); fi
+    if [ -z "$shown" ] && mapped_window >/dev/null; then shown=$(( $(now_ms) - start )); cpu=$(cpu_ms "$app_pid"); fi
     [ -n "$shown" ] && { [ -z "${LOG_LINE:-}" ] || [ -n "$logged" ]; } && break
     sleep 0.02
   done
   [ -n "$shown" ] || { echo "$label run $run: no window titled '*$title*' within ${timeout_s}s:" >&2; cat "$log" >&2; exit 1; }
-  echo "$label run $run: window mapped after ${shown} ms${logged:+, '$LOG_LINE' after ${logged} ms}" >&2
+  echo "$label run $run: window mapped after ${shown} ms (${cpu} ms of CPU)${logged:+, '$LOG_LINE' after ${logged} ms}" >&2
+  echo "$cpu" >> "$work/$label.cpu"
   kill "$app_pid" 2>/dev/null || true
   wait "$app_pid" 2>/dev/null || true
   app_pid=""
@@ -88,8 +98,8 @@ for run in $(seq 1 "$runs"); do
 done
 
 app_median=$(printf '%s\n' "${times[@]}" | median)
-echo "median window start-up: ${app_median} ms over ${runs} runs of $launcher (target < 3000 ms)"
+echo "median window start-up: ${app_median} ms over ${runs} runs of $launcher (target < 3000 ms); median CPU $(median < "$work/app.cpu") ms"
 if [ -n "${BASELINE:-}" ]; then
   baseline_median=$(printf '%s\n' "${baseline_times[@]}" | median)
-  echo "baseline median: ${baseline_median} ms ($BASELINE); ratio app/baseline: $(awk "BEGIN {printf \"%.2f\", $app_median / $baseline_median}")"
+  echo "baseline median: ${baseline_median} ms ($BASELINE), CPU $(median < "$work/baseline.cpu") ms; ratio app/baseline: $(awk "BEGIN {printf \"%.2f\", $app_median / $baseline_median}")"
 fi
