@@ -102,9 +102,11 @@ class DebPackageIT {
             progress("upgraded", started);
             assertThat(Dpkg.installedVersion(packageName)).as("upgraded").contains(debVersion(second));
             assertIntegratedIntoTheSystem();
-            InstalledProcess upgraded = start("node", "--profile", profile.toString(),
-                    "--embedded-port", freePort(), "--status-every", "0");
-            assertThat(upgraded.awaitLine(ONLINE, START).group(1)).as("the same device after the upgrade").isEqualTo(device);
+            // no --profile: the default, ~/.peershelf/default of a user whose home is work/home
+            InstalledProcess upgraded = start(Map.of("JAVA_TOOL_OPTIONS", "-Duser.home=" + work.resolve("home")),
+                    "node", "--embedded-port", freePort(), "--status-every", "0");
+            assertThat(upgraded.awaitLine(ONLINE, START).group(1))
+                    .as("the same device, from the user's profile folder, after the upgrade").isEqualTo(device);
             upgraded.stop(STOP);
             progress("upgraded peer online as the same device", started);
             assertThat(filesChangedSince(appDir, installed)).as("the app writes nothing where it is installed").isEmpty();
@@ -200,9 +202,13 @@ class DebPackageIT {
     }
 
     private InstalledProcess start(String... args) {
+        return start(Map.of(), args);
+    }
+
+    private InstalledProcess start(Map<String, String> env, String... args) {
         List<String> line = new ArrayList<>(List.of(command.toString()));
         line.addAll(List.of(args));
-        InstalledProcess process = InstalledProcess.start(line);
+        InstalledProcess process = InstalledProcess.start(line, env);
         processes.add(process);
         return process;
     }

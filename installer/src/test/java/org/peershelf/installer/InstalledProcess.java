@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,9 +32,11 @@ final class InstalledProcess implements AutoCloseable {
         reader.start();
     }
 
-    static InstalledProcess start(List<String> command) {
+    static InstalledProcess start(List<String> command, Map<String, String> env) {
         try {
-            return new InstalledProcess(command, new ProcessBuilder(command).redirectErrorStream(true).start());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(env);
+            return new InstalledProcess(command, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + String.join(" ", command), e);
         }
