@@ -31,10 +31,16 @@ public final class EventRouter {
     private final Map<String, Route<?, ?>> routes = new ConcurrentHashMap<>();
     private final WireCodec codec;
     private final LinkAbuseGuard abuse;
+    private final RequestRateLimiter rate;
 
     public EventRouter(WireCodec codec, LinkAbuseGuard abuse) {
+        this(codec, abuse, new RequestRateLimiter(RequestLimits.defaults()));
+    }
+
+    public EventRouter(WireCodec codec, LinkAbuseGuard abuse, RequestRateLimiter rate) {
         this.codec = codec;
         this.abuse = abuse;
+        this.rate = rate;
     }
 
     public <Q, R> void register(EventType<Q, R> type, EventHandler<Q, R> handler) {
@@ -54,6 +60,10 @@ public final class EventRouter {
     /** Called on a network thread; the handler runs on the link's serial inbox. */
     public void dispatch(PeerLink link, String event, Object rawPayload, Consumer<String> reply) {
         link.touch();
+        if (!rate.admit(link)) {
+            reply.accept(codec.encodeReply(WireReply.failure(ErrorCodes.RATE_LIMITED, "Too many requests; slow down.")));
+            return;
+        }
         Route<?, ?> route = routes.get(event);
         if (route == null) {
             refuse(link, reply, new ProtocolException(ErrorCodes.UNKNOWN_EVENT, "Unknown event " + event + "."));

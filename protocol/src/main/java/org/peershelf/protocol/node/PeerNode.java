@@ -50,11 +50,17 @@ public final class PeerNode implements AutoCloseable {
     private final LatencyProbe latency;
 
     public PeerNode(NodeConfig config, DeviceIdentity identity, java.util.concurrent.Executor eventExecutor) {
+        this(config, identity, eventExecutor, RequestLimits.defaults());
+    }
+
+    /** @param limits how many events each linked peer may send (see {@link RequestLimits}) */
+    public PeerNode(NodeConfig config, DeviceIdentity identity, java.util.concurrent.Executor eventExecutor,
+                    RequestLimits limits) {
         this.config = config;
         this.identity = identity;
         this.events = new EventPublisher<>(eventExecutor);
         this.codec = new WireCodec(config.maxPayloadChars());
-        this.router = new EventRouter(codec, new LinkAbuseGuard(MAX_BAD_EVENTS_PER_LINK));
+        this.router = new EventRouter(codec, new LinkAbuseGuard(MAX_BAD_EVENTS_PER_LINK), new RequestRateLimiter(limits));
         this.links = new Links(new LinkTable(config.maxLinks()), internalEvents);
         this.http = new OkHttpClient.Builder()
                 .dispatcher(new Dispatcher(Executors.newCachedThreadPool(Threads.daemon("peershelf-http"))))

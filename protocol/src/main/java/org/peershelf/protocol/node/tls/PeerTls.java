@@ -24,6 +24,7 @@ import org.peershelf.protocol.identity.DeviceIdentity;
 public final class PeerTls {
     static final String PROTOCOL = "TLSv1.3";
     private static final char[] NO_PASSWORD = new char[0];
+    private static final NoDelaySocketFactory NO_DELAY = new NoDelaySocketFactory();
 
     private final KeyManager[] keyManagers;
     private final SSLContext serverContext;
@@ -62,6 +63,7 @@ public final class PeerTls {
         try {
             SSLContext context = context(trust);
             return base.newBuilder()
+                    .socketFactory(NO_DELAY)
                     .sslSocketFactory(new Tls13SocketFactory(context.getSocketFactory()), trust)
                     // the certificate names no host: the trust manager's device check replaces hostname checks
                     .hostnameVerifier((host, session) -> true)
