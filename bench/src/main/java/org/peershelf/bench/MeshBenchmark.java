@@ -22,11 +22,14 @@ import org.peershelf.registry.embedded.EmbeddedRegistryServer;
  * (so it can be SIGKILLed). Measures the time until every in-JVM peer has every other peer in its
  * online view and a link to it, the time from SIGKILL of the process until it is gone from every view,
  * and the resident memory of the separate headless peer with N-1 links.
+ * Arguments: N (50), heartbeat in ms (2000), JVM options of the separate peer (none).
  */
 public final class MeshBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         Duration heartbeat = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 2000);
+        // JVM options of the separate peer, e.g. "-XX:+UseSerialGC -Xmx128m" as a small server would run it
+        List<String> outsiderJvm = args.length > 2 && !args[2].isBlank() ? List.of(args[2].trim().split("\\s+")) : List.of();
         NodeConfig config = NodeConfig.defaults().withHeartbeat(heartbeat);
         List<Peer> peers = new ArrayList<>();
         List<Registry> clients = new ArrayList<>();
@@ -34,7 +37,7 @@ public final class MeshBenchmark {
         try {
             MongoRegistry.open(server.connectionString()).close();
             long start = System.nanoTime();
-            NodeProcess outsider = NodeProcess.start(List.of(), "--profile",
+            NodeProcess outsider = NodeProcess.start(outsiderJvm, "--profile",
                     Files.createTempDirectory("peershelf-bench-mesh").toString(), "--registry", server.connectionString(),
                     "--name", "Outsider", "--heartbeat-ms", String.valueOf(heartbeat.toMillis()), "--status-every", "0");
             for (int i = 0; i < n - 1; i++) {
@@ -45,11 +48,14 @@ public final class MeshBenchmark {
                 peer.start();
                 peers.add(peer);
             }
+            double allStartedSeconds = (System.nanoTime() - start) / 1e9;
             outsider.when(l -> l.startsWith("ONLINE ")).get(60, TimeUnit.SECONDS);
             DeviceId outsiderId = DeviceId.of(idFrom(outsider));
-            awaitFullMesh(peers, n, Duration.ofSeconds(120));
+            await(peers, p -> p.presence().view().size() == n - 1, Duration.ofSeconds(120), "full online views");
             long outsiderViewsAll = outsider.when(l -> l.startsWith("VIEW online=" + (n - 1) + " ")).get(120, TimeUnit.SECONDS);
-            double meshSeconds = (Math.max(System.nanoTime(), outsiderViewsAll) - start) / 1e9;
+            double viewSeconds = (Math.max(System.nanoTime(), outsiderViewsAll) - start) / 1e9;
+            await(peers, p -> p.node().links().all().size() == n - 1, Duration.ofSeconds(120), "full link mesh");
+            double meshSeconds = (System.nanoTime() - start) / 1e9;
             double rss = outsider.residentMiB();
 
             long kill = System.nanoTime();
@@ -59,10 +65,13 @@ public final class MeshBenchmark {
 
             System.out.printf(Locale.ROOT, "peers: %d (%d in this JVM + 1 separate process), heartbeat %d ms%n", n, n - 1,
                     heartbeat.toMillis());
-            System.out.printf(Locale.ROOT, "full mesh (every view has every other peer, all links up): %.2f s%n", meshSeconds);
+            System.out.printf(Locale.ROOT, "all %d peers started: %.2f s after the first%n", n, allStartedSeconds);
+            System.out.printf(Locale.ROOT, "every peer has every other in its online view: %.2f s%n", viewSeconds);
+            System.out.printf(Locale.ROOT, "every peer linked to every other (full mesh): %.2f s%n", meshSeconds);
             System.out.printf(Locale.ROOT, "SIGKILL -> gone from every view: %.2f s = %.2f heartbeat intervals%n",
                     goneSeconds, goneSeconds / (heartbeat.toMillis() / 1000.0));
-            System.out.printf(Locale.ROOT, "resident memory of the separate headless peer with %d links: %.0f MiB%n", n - 1, rss);
+            System.out.printf(Locale.ROOT, "resident memory of the separate headless peer with %d links (JVM options: %s): %.0f MiB%n",
+                    n - 1, outsiderJvm.isEmpty() ? "none" : String.join(" ", outsiderJvm), rss);
         } finally {
             // peers leave while the registry still runs, so their clean exits are measured as in real use
             peers.parallelStream().forEach(Peer::close);
@@ -77,17 +86,18 @@ public final class MeshBenchmark {
                 .replaceAll(".*device=([0-9a-f]{40}).*", "$1");
     }
 
-    private static void awaitFullMesh(List<Peer> peers, int n, Duration timeout) throws InterruptedException {
+    private static void await(List<Peer> peers, java.util.function.Predicate<Peer> done, Duration timeout, String what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (peers.stream().allMatch(p -> p.presence().view().size() == n - 1 && p.node().links().all().size() == n - 1)) {
+            if (peers.stream().allMatch(done)) {
                 return;
             }
             Thread.sleep(20);
         }
         String state = peers.stream().map(p -> p.presence().view().size() + "/" + p.node().links().all().size())
                 .collect(java.util.stream.Collectors.joining(" "));
-        throw new IllegalStateException("no full mesh within " + timeout + "; view/links per peer: " + state);
+        throw new IllegalStateException("no " + what + " within " + timeout + "; view/links per peer: " + state);
     }
 
     private static void awaitGone(List<Peer> peers, DeviceId gone, Duration timeout) throws InterruptedException {

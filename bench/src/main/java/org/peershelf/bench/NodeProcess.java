@@ -48,6 +48,12 @@ final class NodeProcess implements AutoCloseable {
         return at;
     }
 
+    /** Writes one line to the process's standard input (e.g. a {@code --chat-console} command). */
+    void send(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     long pid() {
         return process.pid();
     }

@@ -10,6 +10,8 @@ import org.peershelf.protocol.chat.ChatService;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.identity.UserProfile;
+import org.peershelf.protocol.node.EventPublisher;
+import org.peershelf.protocol.node.NodeEvent;
 import org.peershelf.protocol.node.PeerNode;
 import org.peershelf.protocol.node.Threads;
 import org.peershelf.protocol.presence.Mesh;
@@ -18,6 +20,10 @@ import org.peershelf.protocol.presence.Registration;
 import org.peershelf.protocol.registry.DeviceRecord;
 import org.peershelf.protocol.registry.Registry;
 import org.peershelf.protocol.registry.UserRecord;
+import org.peershelf.protocol.resource.explore.Explore;
+import org.peershelf.protocol.resource.publish.Publisher;
+import org.peershelf.protocol.resource.publish.Sharing;
+import org.peershelf.protocol.resource.repository.LocalRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +42,12 @@ public final class Peer implements AutoCloseable {
     private final ChatService chats;
     private final ScheduledExecutorService registryThread =
             Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-registry"));
+    private final LocalRepository repository;
+    private final ScheduledExecutorService outboxThread =
+            Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-outbox"));
+    private final Publisher publisher;
+    private final Sharing sharing;
+    private final Explore explore;
     private volatile boolean closed;
 
     /**
@@ -58,6 +70,12 @@ public final class Peer implements AutoCloseable {
         this.mesh = new Mesh(node, presence, clock);
         this.chats = new ChatService(node, mesh, presence, registry, profile.userId(), dataDir.resolve("chats"),
                 chatConfig, clock, eventExecutor);
+        this.repository = new LocalRepository(dataDir.resolve("repository"));
+        this.publisher = new Publisher(Publisher.openOutbox(dataDir.resolve("outbox").resolve("registry-outbox.log")),
+                registry, repository, profile.userId(), identity.deviceId(), clock, outboxThread,
+                new EventPublisher<>(eventExecutor), Publisher.Settings.DEFAULT);
+        this.sharing = new Sharing(repository, publisher);
+        this.explore = new Explore(registry, clock, config.staleAfter());
     }
 
     /** Starts the server, then announces this device and links to the online ones (retrying while the registry is down). */
@@ -66,6 +84,12 @@ public final class Peer implements AutoCloseable {
         int port = node.start();
         presence.start(port);
         chats.start();
+        node.events().subscribe(e -> {
+            if (e instanceof NodeEvent.RegistryStateChanged changed && changed.reachable()) {
+                publisher.wake(); // the outbox need not wait out its back-off
+            }
+        });
+        publisher.start();
     }
 
     public Path dataDir() {
@@ -89,6 +113,26 @@ public final class Peer implements AutoCloseable {
         return chats;
     }
 
+    /** The resources this device holds (its own copies). */
+    public LocalRepository repository() {
+        return repository;
+    }
+
+    /** Registry writes through the persistent outbox. */
+    public Publisher publisher() {
+        return publisher;
+    }
+
+    /** Share, delete and withdraw in one step each. */
+    public Sharing sharing() {
+        return sharing;
+    }
+
+    /** Search the published resources of everyone. */
+    public Explore explore() {
+        return explore;
+    }
+
     /** Leaves the network cleanly: off the online list at once, peers told, links closed. */
     @Override
     public void close() {
@@ -101,6 +145,8 @@ public final class Peer implements AutoCloseable {
         node.sayGoodbye("leaving");
         node.close();
         chats.close();
+        publisher.close();
+        outboxThread.shutdownNow();
         registryThread.shutdownNow();
     }
 }

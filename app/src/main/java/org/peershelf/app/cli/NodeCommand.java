@@ -1,5 +1,6 @@
 package org.peershelf.app.cli;
 
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,9 @@ public final class NodeCommand implements Callable<Integer> {
     @Mixin
     NodeOptions options;
 
+    @Mixin
+    ShareOptions share;
+
     @Option(names = "--name", description = "Display name, to create the profile on first run.")
     String name;
 
@@ -39,8 +43,9 @@ public final class NodeCommand implements Callable<Integer> {
     boolean chatConsole;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         AppSettings settings = options.toSettings();
+        var metadata = share.active() ? share.metadata() : null; // bad flags fail before the peer starts
         ProfileSetup setup = new ProfileSetup(settings.profileDir());
         UserProfile profile = setup.profileOrRegister(Optional.ofNullable(name), institution, field);
         NodeStatePrinter printer = new NodeStatePrinter(System.out);
@@ -51,6 +56,14 @@ public final class NodeCommand implements Callable<Integer> {
         if (chatConsole) {
             runtime.peer().chats().subscribe(new ChatPrinter(printer)::onEvent);
             new ChatConsole(runtime.peer().chats(), printer).startReading(System.in);
+        }
+        if (metadata != null) {
+            try {
+                share.share(runtime, metadata, printer);
+            } catch (RuntimeException e) {
+                runtime.close(); // e.g. a file that cannot be read: leave the network before reporting it
+                throw e;
+            }
         }
 
         CountDownLatch stopped = new CountDownLatch(1);

@@ -33,8 +33,11 @@ public final class ChatWire {
     public record PostAck(long roomSeq, boolean duplicate) {
     }
 
-    /** Host to member: the next line; the ack says up to which sequence the member now holds the room on disk. */
-    public record Deliver(String roomId, long epoch, RoomLine line) {
+    /**
+     * Host to member: the next lines, in sequence (one, or a batch when lines pile up under load); the ack says up
+     * to which sequence the member now holds the room on disk.
+     */
+    public record Deliver(String roomId, long epoch, List<RoomLine> lines) {
     }
 
     public record DeliverAck(long lastSeq) {

@@ -59,7 +59,9 @@ public final class EventRouter {
 
     /** Called on a network thread; the handler runs on the link's serial inbox. */
     public void dispatch(PeerLink link, String event, Object rawPayload, Consumer<String> reply) {
-        link.touch();
+        if (PeerLink.countsAsUse(event)) {
+            link.touch();
+        }
         if (!rate.admit(link)) {
             reply.accept(codec.encodeReply(WireReply.failure(ErrorCodes.RATE_LIMITED, "Too many requests; slow down.")));
             return;

@@ -24,28 +24,32 @@ public final class LinkTable {
         this.maxLinks = maxLinks;
     }
 
-    /** The outcome of admitting a freshly authenticated link. */
-    public record Admission(boolean admitted, List<PeerLink> toClose) {
+    /**
+     * The outcome of admitting a freshly authenticated link: links to close because they duplicate
+     * another to the same peer, and the idle link evicted to stay within the bound, if any.
+     */
+    public record Admission(boolean admitted, List<PeerLink> toClose, Optional<PeerLink> evicted) {
     }
 
     public synchronized Admission admit(PeerLink candidate) {
         PeerLink existing = links.get(candidate.remote());
         if (existing != null && existing.isOpen() && !prefer(candidate, existing)) {
-            return new Admission(false, List.of(candidate));
+            return new Admission(false, List.of(candidate), Optional.empty());
         }
         links.put(candidate.remote(), candidate);
         List<PeerLink> toClose = new java.util.ArrayList<>();
         if (existing != null && existing.isOpen()) {
             toClose.add(existing);
         }
+        Optional<PeerLink> evicted = Optional.empty();
         if (links.size() > maxLinks) {
-            leastRecentlyUsed(candidate).ifPresent(lru -> {
+            evicted = leastRecentlyUsed(candidate);
+            evicted.ifPresent(lru -> {
                 links.remove(lru.remote());
-                LOG.debug("Link bound {} reached; closing idle {}", maxLinks, lru);
-                toClose.add(lru);
+                LOG.debug("Link bound {} reached; closing the least recently used {}", maxLinks, lru);
             });
         }
-        return new Admission(true, toClose);
+        return new Admission(true, toClose, evicted);
     }
 
     /** A link whose peer is the same as an open one: the smaller dialler's wins; the same dialler's newer one wins. */

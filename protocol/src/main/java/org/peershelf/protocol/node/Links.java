@@ -3,6 +3,8 @@ package org.peershelf.protocol.node;
 import java.util.List;
 import java.util.Optional;
 import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.wire.Events;
+import org.peershelf.protocol.wire.LinkMessages.Bye;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Links {
     private static final Logger LOG = LoggerFactory.getLogger(Links.class);
+    static final String IDLE_REASON = "link bound reached: closing the least recently used link";
+
     private final LinkTable table;
     private final EventPublisher<NodeEvent> events;
 
@@ -32,12 +36,22 @@ public final class Links {
                 loser.supersede();
             }
         }
+        admission.evicted().ifPresent(Links::evict);
         if (admission.admitted()) {
             LOG.info("Linked to {} ({}, {})", link.remote().shortForm(), link.outbound() ? "dialled" : "accepted",
                     link.remoteAddress());
             events.publish(new NodeEvent.LinkUp(link.remote(), link.outbound()));
         }
         return admission.admitted();
+    }
+
+    /**
+     * Closes a link the bound has no room for. The peer is told with a goodbye first, so it neither
+     * redials at once (which would evict another link, and so on) nor votes; either side can still
+     * open the link again on demand.
+     */
+    private static void evict(PeerLink link) {
+        link.request(Events.BYE, new Bye(IDLE_REASON)).whenComplete((ack, error) -> link.supersede());
     }
 
     void onClosed(PeerLink link, String reason) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.wire.ErrorCodes;
+import org.peershelf.protocol.wire.Events;
 import org.peershelf.protocol.wire.EventType;
 import org.peershelf.protocol.wire.ProtocolException;
 import org.peershelf.protocol.wire.WireCodec;
@@ -79,12 +80,17 @@ public final class PeerLink {
             result.completeExceptionally(new PeerUnreachableException(remote, "the link is closed"));
             return result;
         }
-        touch();
+        boolean counts = countsAsUse(type.name());
+        if (counts) {
+            touch();
+        }
         String json = codec.encode(payload);
         transport.emit(type.name(), json, reply -> {
             try {
                 workers.execute(() -> {
-                    touch();
+                    if (counts) {
+                        touch();
+                    }
                     try {
                         result.complete(codec.decodeReplyBody(reply, type.replyType()));
                     } catch (RuntimeException e) {
@@ -136,6 +142,11 @@ public final class PeerLink {
 
     void touch() {
         lastActivityNanos = System.nanoTime();
+    }
+
+    /** Latency pings flow on every link all the time: they must not make an unused link look used. */
+    static boolean countsAsUse(String eventName) {
+        return !Events.PING.name().equals(eventName);
     }
 
     private Throwable translateTimeout(EventType<?, ?> type, Throwable e) {

@@ -76,6 +76,10 @@ public record ResourceQuery(String text, ResourceType type, Integer yearFrom, In
                 freshSinceMillis);
     }
 
+    public ResourceQuery withFreshSince(long millis) {
+        return new ResourceQuery(text, type, yearFrom, yearTo, author, tag, owner, offset, limit, millis);
+    }
+
     /** The following page. */
     public ResourceQuery next() {
         return withPage(offset + limit, limit);

@@ -59,6 +59,8 @@ final class HostHandover {
             room.accepting = false;
             room.setMeta(room.meta().withHost(ctx.self().value(), claimed.epoch()));
             room.cursors.clear();
+            room.postGeneration++; // posts in flight to the old host will never be answered
+            room.postsInFlight = 0;
             lastSeq = room.lastSeq();
         }
         LOG.info("This device now hosts room {} (epoch {}), after {}", room.id, claimed.epoch(), oldHost.shortForm());

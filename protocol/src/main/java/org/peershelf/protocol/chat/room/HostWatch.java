@@ -195,6 +195,8 @@ final class HostWatch {
             if (!room.host().equals(record.currentHost())) {
                 room.setMeta(room.meta().withHost(record.currentHost().value(), room.epoch()));
                 room.cursors.clear();
+                room.postGeneration++;
+                room.postsInFlight = 0;
             }
         }
         book.saveIfDirty(room);

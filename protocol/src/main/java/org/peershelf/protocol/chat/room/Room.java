@@ -30,10 +30,20 @@ final class Room {
     /** Host only: numbering is paused while a takeover collects what the members hold. */
     boolean accepting = true;
     final Map<DeviceId, MemberCursor> cursors = new HashMap<>();
+    /**
+     * Host only: per sender, the first sender sequence refused while numbering was paused. Later posts of that
+     * sender are refused until it is sent again, or the watermark would make it look like a copy and drop it.
+     */
+    final Map<String, Long> resendFrom = new HashMap<>();
     /** Member only: posts sent to the host and not yet acknowledged. */
     int postsInFlight;
     long postGeneration;
     boolean metaDirty;
+    /**
+     * Our own messages up to this sender sequence came back numbered: done, even if the outbox has not been told yet
+     * (acknowledgements are written in batches; one lost in a crash only means a resend that the host drops).
+     */
+    long ownConfirmed;
     /** Lines up to here are on this device's disk (appends complete in order). */
     long persistedSeq;
 

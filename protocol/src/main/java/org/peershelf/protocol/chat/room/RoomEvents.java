@@ -35,15 +35,26 @@ final class RoomEvents {
         }
     }
 
-    /** Our message is numbered and on our disk: it leaves the outbox (with everything before it: FIFO). */
+    /** Our message is numbered and on our disk: it is done (the outbox learns it at the next {@link #flush}). */
     void acknowledgeOwn(Room room, long senderSeq) {
+        synchronized (room) {
+            room.ownConfirmed = Math.max(room.ownConfirmed, senderSeq);
+        }
+    }
+
+    /** Writes the outbox acknowledgements gathered since the last flush (one record per room, FIFO). */
+    void flush(Room room) {
+        long upTo;
+        synchronized (room) {
+            upTo = Math.min(room.ownConfirmed, room.outbox.nextId() - 1);
+        }
         try {
-            if (senderSeq < room.outbox.nextId()) {
-                room.outbox.acknowledgeUpTo(senderSeq);
+            if (upTo > 0 && room.outbox.peek().map(item -> item.id() <= upTo).orElse(false)) {
+                room.outbox.acknowledgeUpTo(upTo);
             }
         } catch (StorageException e) {
-            LOG.warn("Could not mark message {} of room {} as sent: {}; it may be sent again (receivers drop the copy)",
-                    senderSeq, room.id, e.getMessage());
+            LOG.warn("Could not mark messages of room {} as sent: {}; they may be sent again (the host drops copies)",
+                    room.id, e.getMessage());
         }
     }
 

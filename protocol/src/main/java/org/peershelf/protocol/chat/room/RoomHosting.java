@@ -30,12 +30,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The host side of rooms: numbers posts (one sequence per room, written to disk before the ack), relays every line
- * to every member in order through a {@link MemberCursor} with a window of lines in flight, and keeps relaying to
+ * to every member in order through a {@link MemberCursor} with a few delivery events (of up to 256 lines) in flight, and keeps relaying to
  * members that were offline when they come back (the cursor is their queue). Also serves sync and leave.
  */
 final class RoomHosting {
     private static final Logger LOG = LoggerFactory.getLogger(RoomHosting.class);
-    static final int WINDOW = 256;
+    /** Delivery events in flight per member. */
+    static final int WINDOW = 4;
+    /** Lines per delivery event at most. */
+    static final int BATCH = 256;
     static final int SYNC_MAX = 500;
 
     private final ChatContext ctx;
@@ -81,7 +84,15 @@ final class RoomHosting {
                         + ctx.config().maxTextChars() + " characters.");
             }
             if (!room.accepting) {
+                room.resendFrom.merge(sender.value(), post.senderSeq(), Math::min);
                 throw new ProtocolException(ErrorCodes.REFUSED, "The new host is still taking over; send again shortly.");
+            }
+            Long from = room.resendFrom.get(sender.value());
+            if (from != null) {
+                if (post.senderSeq() > from) {
+                    throw new ProtocolException(ErrorCodes.REFUSED, "Send message " + from + " again first.");
+                }
+                room.resendFrom.remove(sender.value());
             }
             if (post.senderSeq() <= room.watermark(sender.value())) {
                 long seq = room.findBySender(sender.value(), post.senderSeq()).map(RoomLine::seq).orElse(-1L);
@@ -237,12 +248,17 @@ final class RoomHosting {
                 }
                 return;
             }
+            // at low rates every line goes at once; under load lines pile up and go in batches, so the events in
+            // flight per member stay few while the lines in flight grow
             while (cursor.sent < room.persistedSeq && cursor.inFlight < WINDOW) {
-                RoomLine line = room.line(++cursor.sent).orElseThrow();
+                List<RoomLine> lines = room.linesAfter(cursor.sent,
+                        (int) Math.min(BATCH, room.persistedSeq - cursor.sent));
+                cursor.sent = lines.get(lines.size() - 1).seq();
                 cursor.inFlight++;
                 long generation = cursor.generation;
-                link.request(ChatEvents.DELIVER, new Deliver(room.id, room.epoch(), line))
-                        .whenComplete((ack, e) -> delivered(room, cursor, generation, line.seq(), ack, e));
+                long last = cursor.sent;
+                link.request(ChatEvents.DELIVER, new Deliver(room.id, room.epoch(), lines))
+                        .whenComplete((ack, e) -> delivered(room, cursor, generation, last, ack, e));
             }
         }
     }

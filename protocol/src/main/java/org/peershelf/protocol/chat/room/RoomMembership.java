@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 final class RoomMembership {
     private static final Logger LOG = LoggerFactory.getLogger(RoomMembership.class);
     private static final int POST_WINDOW = 64;
+    static final int MAX_LINES_PER_DELIVERY = 512;
 
     private final ChatContext ctx;
     private final RoomBook book;
@@ -54,8 +55,14 @@ final class RoomMembership {
     private CompletionStage<DeliverAck> deliver(PeerLink link, Deliver d) {
         Room room = book.get(d.roomId()).orElseThrow(() -> new ProtocolException(ErrorCodes.NOT_FOUND,
                 "This device does not know that room."));
-        RoomLine line = d.line();
-        CompletableFuture<Void> written;
+        if (d.lines() == null || d.lines().size() > MAX_LINES_PER_DELIVERY || d.lines().stream().anyMatch(line ->
+                line == null || line.text() == null || line.text().length() > ctx.config().maxTextChars()
+                        || !DeviceId.isValid(line.sender()))) {
+            LOG.warn("Refused malformed lines of room {} from {}", room.id, link.remote().shortForm());
+            throw new ProtocolException(ErrorCodes.MALFORMED, "Lines without a valid sender or text, or too many.");
+        }
+        List<RoomLine> added = new ArrayList<>();
+        CompletableFuture<Void> written = null;
         synchronized (room) {
             if (room.meta().left()) {
                 throw new ProtocolException(ErrorCodes.NOT_MEMBER, "This device left the room.");
@@ -64,32 +71,35 @@ final class RoomMembership {
                 if (d.epoch() > room.epoch()) {
                     ctx.chatThread().execute(() -> sync(room)); // a host we have not heard of yet: ask who hosts
                 }
-                LOG.warn("Refused a line of room {} from {}, which does not host it", room.id, link.remote().shortForm());
+                LOG.warn("Refused lines of room {} from {}, which does not host it", room.id, link.remote().shortForm());
                 throw new ProtocolException(ErrorCodes.NOT_HOST, "Not the host of this room.");
             }
             if (d.epoch() < room.epoch()) {
                 throw new ProtocolException(ErrorCodes.STALE_EPOCH, "The room has a newer host epoch.");
             }
             if (d.epoch() > room.epoch()) {
-                // first line from a host we follow but whose epoch we have not adopted: catch up (and drop lines of
+                // first lines from a host we follow but whose epoch we have not adopted: catch up (and drop lines of
                 // the host that lost) before taking lines from it
                 ctx.chatThread().execute(() -> sync(room));
                 throw new ProtocolException(ErrorCodes.REFUSED, "Catching up with the new host first.");
             }
-            if (line == null || line.seq() != room.lastSeq() + 1) {
+            for (RoomLine line : d.lines()) {
+                if (line.seq() <= room.lastSeq()) {
+                    continue; // a copy
+                }
+                if (!room.addLine(line)) {
+                    break; // a gap: the ack tells the host where we are
+                }
+                added.add(line);
+                written = room.log.append(LogRecord.line(line));
+            }
+            if (written == null) {
                 return CompletableFuture.completedFuture(new DeliverAck(room.lastSeq()));
             }
-            if (line.text() == null || line.text().length() > ctx.config().maxTextChars()
-                    || !DeviceId.isValid(line.sender())) {
-                LOG.warn("Refused a malformed line {} of room {} from its host", line.seq(), room.id);
-                throw new ProtocolException(ErrorCodes.MALFORMED, "Line without a valid sender or text.");
-            }
-            room.addLine(line);
-            written = room.log.append(LogRecord.line(line));
         }
         return written.thenApply(done -> {
-            stored.stored(room, line);
-            return new DeliverAck(line.seq());
+            added.forEach(line -> stored.stored(room, line));
+            return new DeliverAck(added.get(added.size() - 1).seq());
         });
     }
 
@@ -103,7 +113,8 @@ final class RoomMembership {
             if (room.meta().left() || room.meta().deleted() || room.postsInFlight > 0) {
                 return;
             }
-            batch = room.outbox.pending();
+            long confirmed = room.ownConfirmed;
+            batch = room.outbox.pending().stream().filter(item -> item.id() > confirmed).toList();
             if (batch.isEmpty()) {
                 return;
             }

@@ -218,7 +218,11 @@ public final class Rooms implements AutoCloseable {
 
     /** Pending messages of ours not yet numbered by a host. */
     public int pending(String roomId) {
-        return room(roomId).outbox.size();
+        Room room = room(roomId);
+        synchronized (room) {
+            long confirmed = room.ownConfirmed;
+            return (int) room.outbox.pending().stream().filter(item -> item.id() > confirmed).count();
+        }
     }
 
     private Room room(String roomId) {
@@ -266,6 +270,7 @@ public final class Rooms implements AutoCloseable {
 
     /** Periodic: retry deliveries and posts, check hosts we have no link to, save state. */
     public void tick() {
+        book.all().forEach(stored::flush);
         hosting.tick();
         watch.tick();
         book.all().forEach(membership::pumpPosts);
@@ -285,6 +290,7 @@ public final class Rooms implements AutoCloseable {
 
     @Override
     public void close() {
+        book.all().forEach(stored::flush);
         book.close();
     }
 }

@@ -1,0 +1,103 @@
+package org.peershelf.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.peershelf.protocol.Peer;
+import org.peershelf.protocol.chat.ChatEvent;
+
+/**
+ * Offered load on one room: every member sends in turn so that the room gets {@code rate} messages/s; a message's
+ * latency runs from the moment it was due (so queueing in the sender counts) to its arrival, on disk, at the last
+ * of all members (the sender included: its own line comes back numbered by the host).
+ */
+final class RoomLatency {
+    record Result(int rate, int sent, int delivered, double p50, double p99) {
+        boolean sustained() {
+            return delivered == sent && p99 < 100;
+        }
+    }
+
+    private final List<Peer> members;
+    private final String room;
+    private final Map<String, long[]> inFlight = new ConcurrentHashMap<>();
+    private final List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<ExecutorService> senders = new ArrayList<>();
+    private final AtomicLong next = new AtomicLong();
+
+    RoomLatency(List<Peer> members, String room) {
+        this.members = members;
+        this.room = room;
+        for (Peer peer : members) {
+            senders.add(Executors.newSingleThreadExecutor());
+            peer.chats().subscribe(this::onEvent);
+        }
+    }
+
+    private void onEvent(ChatEvent event) {
+        if (event instanceof ChatEvent.RoomMessage m && m.roomId().equals(room)) {
+            long now = System.nanoTime();
+            long[] entry = inFlight.get(m.line().text());
+            if (entry != null) {
+                synchronized (entry) {
+                    if (++entry[1] == members.size()) {
+                        latencies.add((now - entry[0]) / 1e6);
+                        inFlight.remove(m.line().text());
+                    }
+                }
+            }
+        }
+    }
+
+    Result run(int rate, double seconds) throws InterruptedException {
+        latencies.clear();
+        inFlight.clear();
+        int total = (int) Math.round(rate * seconds);
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime();
+        int[] sent = {0};
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        clock.scheduleAtFixedRate(() -> {
+            long elapsed = System.nanoTime() - start;
+            int due = (int) Math.min(total, elapsed * rate / 1_000_000_000L);
+            while (sent[0] < due) {
+                int i = sent[0]++;
+                String text = "bench " + next.incrementAndGet();
+                long dueAt = start + (long) i * 1_000_000_000L / rate;
+                inFlight.put(text, new long[] {dueAt, 0});
+                Peer sender = members.get(i % members.size());
+                senders.get(i % members.size()).execute(() -> sender.chats().rooms().say(room, text));
+            }
+            if (sent[0] >= total) {
+                done.countDown();
+            }
+        }, 0, 2, TimeUnit.MILLISECONDS);
+        done.await();
+        clock.shutdownNow();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (latencies.size() < total && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<Double> copy;
+        synchronized (latencies) {
+            copy = new ArrayList<>(latencies);
+        }
+        double p99 = copy.size() < total ? Double.POSITIVE_INFINITY : Stats.percentile(copy, 99);
+        // let a backlog drain before the next rate, so runs do not overlap
+        long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (members.stream().anyMatch(p -> p.chats().rooms().pending(room) > 0) && System.nanoTime() < drain) {
+            Thread.sleep(50);
+        }
+        return new Result(rate, total, copy.size(), Stats.percentile(copy, 50), p99);
+    }
+
+    void close() {
+        senders.forEach(ExecutorService::shutdownNow);
+    }
+}
