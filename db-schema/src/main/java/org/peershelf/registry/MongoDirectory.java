@@ -29,6 +29,8 @@ final class MongoDirectory {
     private final RegistryCalls calls;
     private final MalformedDocuments malformed;
     private final DocumentSignatures signatures;
+    private static final int MAX_CACHED_DEVICES = 10_000;
+    private final Map<DeviceId, DeviceRecord> verifiedDevices = new java.util.concurrent.ConcurrentHashMap<>();
 
     MongoDirectory(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed,
                    DocumentSignatures signatures) {
@@ -59,6 +61,21 @@ final class MongoDirectory {
         Document doc = calls.call(() -> devices.find(eq(DeviceDocuments.ID, deviceId.value())).first());
         return doc == null ? Optional.empty()
                 : malformed.read(RegistryCollections.DEVICES, doc, signatures::verifiedDevice);
+    }
+
+    /** Like {@link #findDevice}, remembering records found: a device's key never changes (its id is the key's hash). */
+    Optional<DeviceRecord> cachedDevice(DeviceId deviceId) {
+        DeviceRecord known = verifiedDevices.get(deviceId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<DeviceRecord> found = findDevice(deviceId);
+        found.ifPresent(d -> {
+            if (verifiedDevices.size() < MAX_CACHED_DEVICES) {
+                verifiedDevices.put(deviceId, d);
+            }
+        });
+        return found;
     }
 
     /** In the order asked for, each user once, leaving out those not found. */

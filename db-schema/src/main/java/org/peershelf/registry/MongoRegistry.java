@@ -57,7 +57,7 @@ public final class MongoRegistry implements Registry {
         DocumentSignatures signatures = new DocumentSignatures(keys, policy);
         this.directory = new MongoDirectory(database, calls, malformed, signatures);
         this.presence = new MongoPresence(database, calls, malformed, signatures);
-        this.resources = new MongoResources(database, calls, malformed);
+        this.resources = new MongoResources(database, calls, malformed, signatures, directory::cachedDevice);
         this.rooms = new MongoRooms(database, calls, malformed);
     }
 

@@ -6,7 +6,6 @@ import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -15,17 +14,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.registry.DeviceRecord;
 import org.peershelf.protocol.registry.PublishedResource;
 import org.peershelf.protocol.registry.ResourceHit;
 import org.peershelf.protocol.registry.ResourcePage;
 import org.peershelf.protocol.registry.ResourceQuery;
 import org.peershelf.protocol.resource.ResourceId;
+import org.peershelf.registry.mapping.DocumentSignatures;
 import org.peershelf.registry.mapping.HolderDocuments;
 import org.peershelf.registry.mapping.OnlineDeviceDocuments;
 import org.peershelf.registry.mapping.ResourceDocuments;
@@ -43,8 +45,14 @@ final class MongoResources {
     private final MongoCollection<Document> online;
     private final RegistryCalls calls;
     private final MalformedDocuments malformed;
+    private final DocumentSignatures signatures;
+    private final Function<DeviceId, Optional<DeviceRecord>> devices;
 
-    MongoResources(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed) {
+    /** @param devices verified device records by id, for the keys that signed resources and holders */
+    MongoResources(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed,
+                   DocumentSignatures signatures, Function<DeviceId, Optional<DeviceRecord>> devices) {
+        this.signatures = signatures;
+        this.devices = devices;
         this.resources = database.getCollection(RegistryCollections.RESOURCES);
         this.holders = database.getCollection(RegistryCollections.HOLDERS);
         this.online = database.getCollection(RegistryCollections.ONLINE_DEVICES);
@@ -53,7 +61,7 @@ final class MongoResources {
     }
 
     void publishResource(PublishedResource published) {
-        Document doc = ResourceDocuments.toDocument(published);
+        Document doc = signatures.signResource(published, ResourceDocuments.toDocument(published));
         calls.run(() -> resources.replaceOne(eq(ResourceDocuments.ID, doc.get(ResourceDocuments.ID)), doc, UPSERT));
     }
 
@@ -64,14 +72,16 @@ final class MongoResources {
     Optional<PublishedResource> findResource(ResourceId id) {
         Document doc = calls.call(() -> resources.find(eq(ResourceDocuments.ID, id.hex())).first());
         return doc == null ? Optional.empty()
-                : malformed.read(RegistryCollections.RESOURCES, doc, ResourceDocuments::fromDocument);
+                : malformed.read(RegistryCollections.RESOURCES, doc, d -> signatures.verifiedResource(d, this.devices));
     }
 
     void addHolder(ResourceId id, DeviceId holder, long nowMillis) {
-        Bson update = Updates.combine(Updates.set(HolderDocuments.RESOURCE_ID, id.hex()),
+        List<Bson> sets = new ArrayList<>(List.of(Updates.set(HolderDocuments.RESOURCE_ID, id.hex()),
                 Updates.set(HolderDocuments.DEVICE_ID, holder.value()),
                 Updates.set(HolderDocuments.UPDATED_AT, nowMillis),
-                Updates.setOnInsert(HolderDocuments.SINCE, nowMillis));
+                Updates.setOnInsert(HolderDocuments.SINCE, nowMillis)));
+        signatures.signHolder(id.hex(), holder, nowMillis).ifPresent(sig -> sets.add(Updates.set(HolderDocuments.SIGNATURE, sig)));
+        Bson update = Updates.combine(sets);
         calls.run(() -> holders.updateOne(eq(HolderDocuments.ID, HolderDocuments.idOf(id, holder)), update,
                 new UpdateOptions().upsert(true)));
     }
@@ -85,7 +95,7 @@ final class MongoResources {
                 .sort(Sorts.ascending(HolderDocuments.ID)).into(new ArrayList<>()));
         List<DeviceId> devices = new ArrayList<>(docs.size());
         for (Document doc : docs) {
-            malformed.read(RegistryCollections.HOLDERS, doc, HolderDocuments::deviceOf).ifPresent(devices::add);
+            malformed.read(RegistryCollections.HOLDERS, doc, d -> signatures.verifiedHolder(d, this.devices)).ifPresent(devices::add);
         }
         return devices;
     }
@@ -101,7 +111,7 @@ final class MongoResources {
                 : calls.call(() -> resources.countDocuments(filter));
         List<PublishedResource> page = new ArrayList<>(docs.size());
         for (Document doc : docs) {
-            malformed.read(RegistryCollections.RESOURCES, doc, ResourceDocuments::fromDocument).ifPresent(page::add);
+            malformed.read(RegistryCollections.RESOURCES, doc, d -> signatures.verifiedResource(d, this.devices)).ifPresent(page::add);
         }
         return new ResourcePage(withAvailability(page, query.freshSinceMillis()), total, query.offset(), query.limit());
     }
@@ -111,13 +121,18 @@ final class MongoResources {
             return List.of();
         }
         List<String> ids = page.stream().map(p -> p.resource().id().hex()).toList();
-        List<Document> holderDocs = calls.call(() -> holders.find(in(HolderDocuments.RESOURCE_ID, ids))
-                .projection(Projections.include(HolderDocuments.RESOURCE_ID, HolderDocuments.DEVICE_ID))
-                .into(new ArrayList<>()));
+        List<Document> holderDocs = new ArrayList<>();
+        for (Document doc : calls.call(() -> holders.find(in(HolderDocuments.RESOURCE_ID, ids)).into(new ArrayList<>()))) {
+            if (malformed.read(RegistryCollections.HOLDERS, doc, d -> signatures.verifiedHolder(d, this.devices)).isPresent()) {
+                holderDocs.add(doc);
+            }
+        }
         Set<String> onlineIds = new HashSet<>();
-        calls.run(() -> online.find(gte(OnlineDeviceDocuments.LAST_HEARTBEAT, freshSinceMillis))
-                .projection(Projections.include(OnlineDeviceDocuments.ID))
-                .forEach(doc -> onlineIds.add(String.valueOf(doc.get(OnlineDeviceDocuments.ID)))));
+        for (Document doc : calls.call(() -> online.find(gte(OnlineDeviceDocuments.LAST_HEARTBEAT, freshSinceMillis))
+                .into(new ArrayList<>()))) {
+            malformed.read(RegistryCollections.ONLINE_DEVICES, doc, signatures::verifiedOnline)
+                    .ifPresent(device -> onlineIds.add(device.deviceId().value()));
+        }
         Map<String, int[]> counts = new HashMap<>(); // resource id → {holders, online holders}
         for (Document doc : holderDocs) {
             Object resource = doc.get(HolderDocuments.RESOURCE_ID);

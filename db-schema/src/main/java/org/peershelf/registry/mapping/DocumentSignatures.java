@@ -12,6 +12,7 @@ import org.peershelf.protocol.identity.RecordSigner;
 import org.peershelf.protocol.identity.UserProfile;
 import org.peershelf.protocol.registry.DeviceRecord;
 import org.peershelf.protocol.registry.OnlineDevice;
+import org.peershelf.protocol.registry.PublishedResource;
 import org.peershelf.protocol.registry.UserRecord;
 
 /**
@@ -104,6 +105,58 @@ public final class DocumentSignatures {
                     userFields(user, by), sig);
         });
         return user;
+    }
+
+    // ---- resources and holders
+
+    static Map<String, Object> resourceFields(PublishedResource r) {
+        // the resource id is the hash of the metadata and files, checked when the document is read
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("resourceId", r.resource().id().hex());
+        f.put("owner", r.owner().value());
+        f.put("publishedBy", r.publishedBy().value());
+        f.put("publishedAt", r.publishedAtMillis());
+        return f;
+    }
+
+    static Map<String, Object> holderFields(String resourceHex, DeviceId device, long updatedAt) {
+        return Map.of("resourceId", resourceHex, "deviceId", device.value(), "updatedAt", updatedAt);
+    }
+
+    public Document signResource(PublishedResource published, Document doc) {
+        keys.find(published.publishedBy()).ifPresent(k -> doc.append(SIGNATURE,
+                RecordSigner.sign(k, "resource", resourceFields(published))));
+        return doc;
+    }
+
+    /** @throws IllegalArgumentException if malformed, or not signed by the publishing device of the owner */
+    public PublishedResource verifiedResource(Document doc, Function<DeviceId, Optional<DeviceRecord>> devices) {
+        PublishedResource published = ResourceDocuments.fromDocument(doc);
+        check(doc, SIGNATURE, sig -> signedByDeviceOf(devices, published.publishedBy(), published.owner(),
+                "resource", resourceFields(published), sig));
+        return published;
+    }
+
+    public Optional<String> signHolder(String resourceHex, DeviceId holder, long updatedAt) {
+        return keys.find(holder).map(k -> RecordSigner.sign(k, "holder", holderFields(resourceHex, holder, updatedAt)));
+    }
+
+    /** @throws IllegalArgumentException if malformed, or not signed by the holding device */
+    public DeviceId verifiedHolder(Document doc, Function<DeviceId, Optional<DeviceRecord>> devices) {
+        DeviceId holder = HolderDocuments.deviceOf(doc);
+        String resource = DocumentReads.requireString(doc, HolderDocuments.RESOURCE_ID);
+        long updatedAt = DocumentReads.requireLong(doc, HolderDocuments.UPDATED_AT);
+        check(doc, SIGNATURE, sig -> signedByDeviceOf(devices, holder, null, "holder",
+                holderFields(resource, holder, updatedAt), sig));
+        return holder;
+    }
+
+    private static boolean signedByDeviceOf(Function<DeviceId, Optional<DeviceRecord>> devices, DeviceId signer,
+                                            org.peershelf.protocol.identity.UserId owner, String kind,
+                                            Map<String, Object> fields, String sig) {
+        Optional<DeviceRecord> device = devices.apply(signer);
+        return device.isPresent() && (owner == null || device.get().owner().equals(owner))
+                && RecordSigner.verify(signer, device.get().publicKeyBase64(), kind, fields, sig);
     }
 
     // ---- online entries and votes
