@@ -58,7 +58,7 @@ public final class MongoRegistry implements Registry {
         this.directory = new MongoDirectory(database, calls, malformed, signatures);
         this.presence = new MongoPresence(database, calls, malformed, signatures);
         this.resources = new MongoResources(database, calls, malformed, signatures, directory::cachedDevice);
-        this.rooms = new MongoRooms(database, calls, malformed);
+        this.rooms = new MongoRooms(database, calls, malformed, signatures, directory::cachedDevice);
     }
 
     /**

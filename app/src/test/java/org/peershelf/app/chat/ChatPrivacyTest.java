@@ -70,6 +70,30 @@ class ChatPrivacyTest {
     }
 
     @Test
+    void aDeviceThatAddsItselfToTheRoomDirectoryStillReceivesNothing() throws Exception {
+        Peer host = network.start("host");
+        Peer member = network.start("member");
+        awaitLinked(host, member);
+        String room = host.chats().rooms().create("Private", List.of(id(member)));
+        await().atMost(WAIT).until(() -> knows(member, room));
+        Peer outsider = network.start("outsider");
+        awaitLinked(host, outsider);
+        // a registry user writes its own device into the room's member list
+        network.newRegistryClient().addMember(room, id(outsider));
+        outsider.chats().rooms().reconcile();
+
+        host.chats().rooms().say(room, "still secret");
+        await().atMost(WAIT).until(() -> member.chats().rooms().history(room).size() == 1);
+
+        // the host goes by its own member list, not the directory
+        PeerLink toHost = outsider.node().links().get(id(host)).orElseThrow();
+        assertThatThrownBy(() -> toHost.request(ChatEvents.SYNC, new SyncRequest(room, 0, 100)).get(5, TimeUnit.SECONDS))
+                .satisfies(e -> assertThat(errorOf(e)).isEqualTo(ErrorCodes.NOT_MEMBER));
+        assertThat(!knows(outsider, room) || outsider.chats().rooms().history(room).isEmpty())
+                .as("the outsider holds no message of the room").isTrue();
+    }
+
+    @Test
     void aDirectMessageReachesOnlyItsTwoEnds() {
         Peer ada = network.start("ada");
         Peer alan = network.start("alan");

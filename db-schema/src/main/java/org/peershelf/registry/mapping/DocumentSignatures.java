@@ -13,6 +13,7 @@ import org.peershelf.protocol.identity.UserProfile;
 import org.peershelf.protocol.registry.DeviceRecord;
 import org.peershelf.protocol.registry.OnlineDevice;
 import org.peershelf.protocol.registry.PublishedResource;
+import org.peershelf.protocol.registry.RoomRecord;
 import org.peershelf.protocol.registry.UserRecord;
 
 /**
@@ -157,6 +158,54 @@ public final class DocumentSignatures {
         Optional<DeviceRecord> device = devices.apply(signer);
         return device.isPresent() && (owner == null || device.get().owner().equals(owner))
                 && RecordSigner.verify(signer, device.get().publicKeyBase64(), kind, fields, sig);
+    }
+
+    // ---- rooms (members are not signed: several devices change them)
+
+    static Map<String, Object> roomFields(RoomRecord r) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("roomId", r.roomId());
+        f.put("name", r.name());
+        f.put("originalHost", r.originalHost().value());
+        f.put("originalUser", r.originalUser().value());
+        f.put("createdAt", r.createdAt());
+        return f;
+    }
+
+    static Map<String, Object> hostFields(String roomId, DeviceId host, long epoch) {
+        return Map.of("roomId", roomId, "currentHost", host.value(), "epoch", epoch);
+    }
+
+    public Document signRoom(RoomRecord room, Document doc) {
+        keys.find(room.originalHost()).ifPresent(k -> doc.append(RoomFields.SIGNATURE, RecordSigner.sign(k, "room",
+                roomFields(room))));
+        signHostClaim(room.roomId(), room.currentHost(), room.epoch()).ifPresent(sig -> doc.append(RoomFields.HOST_SIGNATURE, sig));
+        return doc;
+    }
+
+    public Optional<String> signHostClaim(String roomId, DeviceId host, long epoch) {
+        return keys.find(host).map(k -> RecordSigner.sign(k, "room-host", hostFields(roomId, host, epoch)));
+    }
+
+    /** The signing device and its signature for marking a room deleted on behalf of {@code user}. */
+    public Optional<Map.Entry<DeviceId, String>> signDeletion(String roomId, org.peershelf.protocol.identity.UserId user) {
+        return keys.deviceOf(user).map(k -> Map.entry(k.deviceId(),
+                RecordSigner.sign(k, "room-deleted", Map.of("roomId", roomId))));
+    }
+
+    /** @throws IllegalArgumentException if malformed, or its creation, host or deletion is not signed by whom it must be */
+    public RoomRecord verifiedRoom(Document doc, Function<DeviceId, Optional<DeviceRecord>> devices) {
+        RoomRecord room = RoomDocuments.fromDocument(doc);
+        check(doc, RoomFields.SIGNATURE, sig -> signedByDeviceOf(devices, room.originalHost(), room.originalUser(),
+                "room", roomFields(room), sig));
+        check(doc, RoomFields.HOST_SIGNATURE, sig -> signedByDeviceOf(devices, room.currentHost(), null, "room-host",
+                hostFields(room.roomId(), room.currentHost(), room.epoch()), sig));
+        if (room.deleted()) {
+            check(doc, RoomFields.DELETED_SIGNATURE, sig -> doc.get(RoomFields.DELETED_BY) instanceof String by
+                    && DeviceId.isValid(by) && signedByDeviceOf(devices, DeviceId.of(by), room.originalUser(),
+                    "room-deleted", Map.of("roomId", room.roomId()), sig));
+        }
+        return room;
     }
 
     // ---- online entries and votes
