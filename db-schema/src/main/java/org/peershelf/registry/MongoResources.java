@@ -6,7 +6,7 @@ import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.peershelf.protocol.identity.DeviceId;
@@ -34,11 +34,14 @@ import org.peershelf.registry.mapping.ResourceDocuments;
 
 /**
  * The catalogue ({@code resources}) and who holds what ({@code holders}). Every write is one idempotent
- * single-document operation, so the outbox may resend any of them. A search is three reads: the page of resources,
- * their holders, and the fresh online list; availability is the intersection of the last two.
+ * single-document operation (a holder change is two: its {@code holders} record and the copy in the resource
+ * document), so the outbox may resend any of them. A search is three reads: the matching ids, the page's
+ * documents, and the fresh online list; availability is the page's {@code holderIds} on that list.
  */
 final class MongoResources {
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    /** Counting stops here: "1,000+" is as useful to a person as the exact number and much cheaper. */
+    static final int COUNT_CAP = 1_000;
+    private static final Bson NEWEST_FIRST = new Document("$natural", -1);
 
     private final MongoCollection<Document> resources;
     private final MongoCollection<Document> holders;
@@ -60,18 +63,31 @@ final class MongoResources {
         this.malformed = malformed;
     }
 
+    /** {@code $set} of every field, not a replace, so the document keeps its {@code holderIds}. */
     void publishResource(PublishedResource published) {
         Document doc = signatures.signResource(published, ResourceDocuments.toDocument(published));
-        calls.run(() -> resources.replaceOne(eq(ResourceDocuments.ID, doc.get(ResourceDocuments.ID)), doc, UPSERT));
+        List<Bson> sets = new ArrayList<>();
+        doc.forEach((field, value) -> {
+            if (!field.equals(ResourceDocuments.ID)) {
+                sets.add(Updates.set(field, value));
+            }
+        });
+        sets.add(Updates.unset(ResourceDocuments.UNPUBLISHED));
+        calls.run(() -> resources.updateOne(eq(ResourceDocuments.ID, doc.get(ResourceDocuments.ID)),
+                Updates.combine(sets), new UpdateOptions().upsert(true)));
     }
 
+    /**
+     * Turns the document into a tombstone (one atomic update) instead of deleting it: the embedded server reuses a
+     * deleted document's slot for the next insert, which would put a new resource among old ones in natural order.
+     */
     void unpublishResource(ResourceId id) {
-        calls.run(() -> resources.deleteOne(eq(ResourceDocuments.ID, id.hex())));
+        calls.run(() -> resources.updateOne(eq(ResourceDocuments.ID, id.hex()), ResourceDocuments.tombstoneUpdate()));
     }
 
     Optional<PublishedResource> findResource(ResourceId id) {
         Document doc = calls.call(() -> resources.find(eq(ResourceDocuments.ID, id.hex())).first());
-        return doc == null ? Optional.empty()
+        return doc == null || Boolean.TRUE.equals(doc.get(ResourceDocuments.UNPUBLISHED)) ? Optional.empty()
                 : malformed.read(RegistryCollections.RESOURCES, doc, d -> signatures.verifiedResource(d, this.devices));
     }
 
@@ -84,10 +100,15 @@ final class MongoResources {
         Bson update = Updates.combine(sets);
         calls.run(() -> holders.updateOne(eq(HolderDocuments.ID, HolderDocuments.idOf(id, holder)), update,
                 new UpdateOptions().upsert(true)));
+        // the copy search reads (see ResourceDocuments.HOLDER_IDS); a resource not listed yet has no document
+        calls.run(() -> resources.updateOne(eq(ResourceDocuments.ID, id.hex()),
+                Updates.addToSet(ResourceDocuments.HOLDER_IDS, holder.value())));
     }
 
     void removeHolder(ResourceId id, DeviceId holder) {
         calls.run(() -> holders.deleteOne(eq(HolderDocuments.ID, HolderDocuments.idOf(id, holder))));
+        calls.run(() -> resources.updateOne(eq(ResourceDocuments.ID, id.hex()),
+                Updates.pull(ResourceDocuments.HOLDER_IDS, holder.value())));
     }
 
     List<DeviceId> holders(ResourceId id) {
@@ -100,53 +121,56 @@ final class MongoResources {
         return devices;
     }
 
+    /**
+     * Newest first is the registry's reverse insertion order ({@code $natural: -1}): the embedded server has no
+     * secondary indexes and sorts by copying every match (seconds at 100,000 resources), and its counts scan the
+     * whole collection, while a natural-order scan with a limit stops early. So one read takes the ids of the
+     * first {@value #COUNT_CAP} matches (or as many as the page needs), which gives the page, whether there is
+     * more, and the total (exact below the cap, "1,000+" at it); a second read fetches the page's documents by
+     * {@code _id}, which both servers answer from the primary index. A query that matches much is fast, one that
+     * matches little costs one scan.
+     */
     ResourcePage search(ResourceQuery query) {
         Bson filter = ResourceFilters.of(query);
-        List<Document> docs = calls.call(() -> resources.find(filter)
-                .sort(Sorts.orderBy(Sorts.descending(ResourceDocuments.PUBLISHED_AT),
-                        Sorts.ascending(ResourceDocuments.ID)))
-                .skip(query.offset()).limit(query.limit()).into(new ArrayList<>()));
-        long total = docs.size() < query.limit() && (query.offset() == 0 || !docs.isEmpty())
-                ? query.offset() + docs.size()
-                : calls.call(() -> resources.countDocuments(filter));
-        List<PublishedResource> page = new ArrayList<>(docs.size());
-        for (Document doc : docs) {
-            malformed.read(RegistryCollections.RESOURCES, doc, d -> signatures.verifiedResource(d, this.devices)).ifPresent(page::add);
+        int wanted = Math.max(COUNT_CAP, query.offset() + query.limit() + 1);
+        List<String> ids = new ArrayList<>();
+        calls.run(() -> resources.find(filter).sort(NEWEST_FIRST).projection(Projections.include(ResourceDocuments.ID))
+                .limit(wanted).forEach(doc -> ids.add(String.valueOf(doc.get(ResourceDocuments.ID)))));
+        List<String> pageIds = query.offset() >= ids.size() ? List.of()
+                : ids.subList(query.offset(), Math.min(ids.size(), query.offset() + query.limit()));
+        List<Document> docs = pageIds.isEmpty() ? List.of()
+                : calls.call(() -> resources.find(in(ResourceDocuments.ID, pageIds)).into(new ArrayList<>()));
+        Map<String, Document> byId = new HashMap<>();
+        docs.forEach(d -> byId.put(String.valueOf(d.get(ResourceDocuments.ID)), d));
+        Set<String> online = pageIds.isEmpty() ? Set.of() : onlineIds(query.freshSinceMillis());
+        List<ResourceHit> hits = new ArrayList<>(pageIds.size());
+        for (String id : pageIds) {
+            Document doc = byId.get(id);
+            if (doc != null) { // null: unpublished between the two reads
+                malformed.read(RegistryCollections.RESOURCES, doc, d -> signatures.verifiedResource(d, this.devices))
+                        .ifPresent(p -> hits.add(hit(p, doc, online)));
+            }
         }
-        return new ResourcePage(withAvailability(page, query.freshSinceMillis()), total, query.offset(), query.limit());
+        boolean exact = ids.size() < wanted; // else there may be more than we read
+        boolean hasMore = ids.size() > query.offset() + query.limit();
+        return new ResourcePage(hits, ids.size(), exact, query.offset(), query.limit(), hasMore);
     }
 
-    private List<ResourceHit> withAvailability(List<PublishedResource> page, long freshSinceMillis) {
-        if (page.isEmpty()) {
-            return List.of();
-        }
-        List<String> ids = page.stream().map(p -> p.resource().id().hex()).toList();
-        List<Document> holderDocs = new ArrayList<>();
-        for (Document doc : calls.call(() -> holders.find(in(HolderDocuments.RESOURCE_ID, ids)).into(new ArrayList<>()))) {
-            if (malformed.read(RegistryCollections.HOLDERS, doc, d -> signatures.verifiedHolder(d, this.devices)).isPresent()) {
-                holderDocs.add(doc);
-            }
-        }
-        Set<String> onlineIds = new HashSet<>();
-        for (Document doc : calls.call(() -> online.find(gte(OnlineDeviceDocuments.LAST_HEARTBEAT, freshSinceMillis))
-                .into(new ArrayList<>()))) {
-            malformed.read(RegistryCollections.ONLINE_DEVICES, doc, signatures::verifiedOnline)
-                    .ifPresent(device -> onlineIds.add(device.deviceId().value()));
-        }
-        Map<String, int[]> counts = new HashMap<>(); // resource id → {holders, online holders}
-        for (Document doc : holderDocs) {
-            Object resource = doc.get(HolderDocuments.RESOURCE_ID);
-            int[] c = counts.computeIfAbsent(String.valueOf(resource), k -> new int[2]);
-            c[0]++;
-            if (onlineIds.contains(String.valueOf(doc.get(HolderDocuments.DEVICE_ID)))) {
-                c[1]++;
-            }
-        }
-        List<ResourceHit> hits = new ArrayList<>(page.size());
-        for (PublishedResource p : page) {
-            int[] c = counts.getOrDefault(p.resource().id().hex(), new int[2]);
-            hits.add(new ResourceHit(p, c[0], c[1]));
-        }
-        return hits;
+    private static ResourceHit hit(PublishedResource published, Document doc, Set<String> online) {
+        List<String> holderIds = ResourceDocuments.holderIds(doc);
+        int onlineHolders = (int) holderIds.stream().filter(online::contains).count();
+        return new ResourceHit(published, holderIds.size(), onlineHolders);
+    }
+
+    /**
+     * Fresh online devices whose entries verify. The {@code holderIds} copy on a resource is not signed, so a
+     * forged holder id counts as online only if it is a device that really is online.
+     */
+    private Set<String> onlineIds(long freshSinceMillis) {
+        Set<String> ids = new HashSet<>();
+        calls.run(() -> online.find(gte(OnlineDeviceDocuments.LAST_HEARTBEAT, freshSinceMillis))
+                .forEach(doc -> malformed.read(RegistryCollections.ONLINE_DEVICES, doc, signatures::verifiedOnline)
+                        .ifPresent(device -> ids.add(device.deviceId().value()))));
+        return ids;
     }
 }

@@ -4,20 +4,21 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.regex;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bson.BsonDocument;
 import org.bson.conversions.Bson;
 import org.peershelf.protocol.registry.ResourceQuery;
 import org.peershelf.registry.mapping.ResourceDocuments;
 import org.peershelf.registry.mapping.SearchWords;
 
 /**
- * Turns an Explore query into a filter both a real MongoDB and the embedded server run: each query word must be the
- * prefix of some keyword (an anchored regex, which a real MongoDB answers from the keywords index), filters are
- * plain comparisons. No {@code $text}: the embedded server lacks it.
+ * Turns an Explore query into a filter both a real MongoDB and the embedded server run: each query word must begin
+ * some search word ({@code " word"} in {@link ResourceDocuments#SEARCH_TEXT}, where every word is preceded by a
+ * space: a regex anchored at a word start), filters are plain comparisons. No {@code $text}: the embedded server
+ * lacks it.
  */
 final class ResourceFilters {
     private ResourceFilters() {
@@ -25,8 +26,9 @@ final class ResourceFilters {
 
     static Bson of(ResourceQuery q) {
         List<Bson> parts = new ArrayList<>();
+        parts.add(ne(ResourceDocuments.UNPUBLISHED, true));
         for (String word : SearchWords.ofQuery(q.text())) {
-            parts.add(regex(ResourceDocuments.KEYWORDS, "^" + escape(word)));
+            parts.add(regex(ResourceDocuments.SEARCH_TEXT, " " + escape(word)));
         }
         if (q.type() != null) {
             parts.add(eq(ResourceDocuments.TYPE, q.type().label()));
@@ -46,7 +48,7 @@ final class ResourceFilters {
         if (q.owner() != null) {
             parts.add(eq(ResourceDocuments.OWNER_USER_ID, q.owner().value()));
         }
-        return parts.isEmpty() ? new BsonDocument() : and(parts);
+        return and(parts);
     }
 
     /** Backslash before everything but letters and digits: the word is matched literally. */

@@ -147,22 +147,63 @@ class ResourcesTest {
 
         ResourcePage page1 = registry.search(first);
         ResourcePage page3 = registry.search(first.next().next());
+        ResourcePage filtered = registry.search(first.withText("paper"));
 
         assertThat(page1.hits()).extracting(h -> h.published().resource().metadata().title())
                 .containsExactly("Paper 6", "Paper 5", "Paper 4");
         assertThat(page1.total()).isEqualTo(7);
+        assertThat(page1.totalIsExact()).isTrue();
         assertThat(page1.hasMore()).isTrue();
         assertThat(page3.hits()).extracting(h -> h.published().resource().metadata().title()).containsExactly("Paper 0");
         assertThat(page3.total()).isEqualTo(7);
         assertThat(page3.hasMore()).isFalse();
+        assertThat(filtered.total()).isEqualTo(7);
+        assertThat(filtered.hasMore()).isTrue();
         assertThat(registry.search(first.withPage(9, 3)).total()).isEqualTo(7);
+        assertThat(registry.search(first.withText("paper").withPage(6, 1)).hasMore()).isFalse();
+    }
+
+    @Test
+    void republishingKeepsAResourcesPlaceAndANewResourceComesFirstEvenAfterAnUnpublish() {
+        PublishedResource a = publish(paper("A"), ADA, NOW);
+        publish(paper("B"), ADA, NOW + 1);
+        registry.publishResource(a); // the outbox resending: nothing moves
+
+        assertThat(titles(ResourceQuery.all(FRESH_SINCE))).containsExactly("B", "A");
+        registry.unpublishResource(a.resource().id());
+        assertThat(titles(ResourceQuery.all(FRESH_SINCE))).containsExactly("B");
+        publish(paper("C"), ADA, NOW + 2); // must not land in A's old place
+        registry.publishResource(a); // listed again: back in its old place
+        assertThat(titles(ResourceQuery.all(FRESH_SINCE))).containsExactly("C", "B", "A");
+        assertThat(registry.findResource(a.resource().id())).contains(a);
+    }
+
+    @Test
+    void totalIsALowerBoundBeyondTheCountCap() {
+        List<Document> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < MongoResources.COUNT_CAP + 5; i++) {
+            docs.add(ResourceDocuments.toDocument(TestResources.published(paper("Bulk " + i), ADA, device(1), NOW + i)));
+        }
+        registries.database(database).getCollection(RegistryCollections.RESOURCES).insertMany(docs);
+
+        ResourcePage first = registry.search(ResourceQuery.text("bulk", FRESH_SINCE).withPage(0, 10));
+        ResourcePage deep = registry.search(ResourceQuery.text("bulk", FRESH_SINCE).withPage(1_000, 10));
+
+        assertThat(first.total()).isEqualTo(MongoResources.COUNT_CAP);
+        assertThat(first.totalIsExact()).isFalse();
+        assertThat(first.hits().get(0).published().resource().metadata().title())
+                .isEqualTo("Bulk " + (MongoResources.COUNT_CAP + 4));
+        assertThat(deep.hits()).hasSize(5);
+        assertThat(deep.total()).isEqualTo(MongoResources.COUNT_CAP + 5);
+        assertThat(deep.totalIsExact()).isTrue();
+        assertThat(deep.hasMore()).isFalse();
     }
 
     @Test
     void availableNowOnlyWithAHolderOnTheFreshOnlineList() {
-        ResourceId held = publish(paper("Held online"), ADA, NOW).resource().id();
-        ResourceId stale = publish(paper("Held by a stale device"), ADA, NOW - 1).resource().id();
         publish(paper("Held by nobody"), ADA, NOW - 2);
+        ResourceId stale = publish(paper("Held by a stale device"), ADA, NOW - 1).resource().id();
+        ResourceId held = publish(paper("Held online"), ADA, NOW).resource().id();
         DeviceId fresh = device(10);
         DeviceId old = device(11);
         registry.announce(online(fresh, 1, NOW));

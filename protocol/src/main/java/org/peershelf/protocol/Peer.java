@@ -24,6 +24,8 @@ import org.peershelf.protocol.resource.explore.Explore;
 import org.peershelf.protocol.resource.publish.Publisher;
 import org.peershelf.protocol.resource.publish.Sharing;
 import org.peershelf.protocol.resource.repository.LocalRepository;
+import org.peershelf.protocol.resource.transfer.TransferSettings;
+import org.peershelf.protocol.resource.transfer.Transfers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +50,7 @@ public final class Peer implements AutoCloseable {
     private final Publisher publisher;
     private final Sharing sharing;
     private final Explore explore;
+    private final Transfers transfers;
     private volatile boolean closed;
 
     /**
@@ -77,6 +80,8 @@ public final class Peer implements AutoCloseable {
                 new EventPublisher<>(eventExecutor), Publisher.Settings.DEFAULT);
         this.sharing = new Sharing(repository, publisher);
         this.explore = new Explore(registry, clock, config.staleAfter());
+        this.transfers = new Transfers(node, mesh, presence, registry, repository, publisher,
+                new EventPublisher<>(eventExecutor), TransferSettings.defaults());
     }
 
     /** Starts the server, then announces this device and links to the online ones (retrying while the registry is down). */
@@ -91,6 +96,7 @@ public final class Peer implements AutoCloseable {
             }
         });
         publisher.start();
+        transfers.start();
     }
 
     public Path dataDir() {
@@ -134,6 +140,11 @@ public final class Peer implements AutoCloseable {
         return explore;
     }
 
+    /** Downloads (resumable, from several holders) and serving of held resources. */
+    public Transfers transfers() {
+        return transfers;
+    }
+
     /** Leaves the network cleanly: off the online list at once, peers told, links closed. */
     @Override
     public void close() {
@@ -144,6 +155,7 @@ public final class Peer implements AutoCloseable {
         LOG.info("Leaving the network");
         presence.stop();
         node.sayGoodbye("leaving");
+        transfers.close();
         node.close();
         chats.close();
         publisher.close();

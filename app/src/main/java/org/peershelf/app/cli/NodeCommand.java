@@ -26,6 +26,9 @@ public final class NodeCommand implements Callable<Integer> {
     @Mixin
     ShareOptions share;
 
+    @Mixin
+    DownloadOptions download;
+
     @Option(names = "--name", description = "Display name, to create the profile on first run.")
     String name;
 
@@ -46,6 +49,7 @@ public final class NodeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, IOException {
         AppSettings settings = options.toSettings();
         var metadata = share.active() ? share.metadata() : null; // bad flags fail before the peer starts
+        download.validate();
         ProfileSetup setup = new ProfileSetup(settings.profileDir());
         UserProfile profile = setup.profileOrRegister(Optional.ofNullable(name), institution, field);
         NodeStatePrinter printer = new NodeStatePrinter(System.out);
@@ -57,6 +61,7 @@ public final class NodeCommand implements Callable<Integer> {
             runtime.peer().chats().subscribe(new ChatPrinter(printer)::onEvent);
             new ChatConsole(runtime.peer().chats(), printer).startReading(System.in);
         }
+        download.start(runtime, printer);
         if (metadata != null) {
             try {
                 share.share(runtime, metadata, printer);

@@ -41,6 +41,24 @@ public final class SettingsFile {
     public void put(String key, String value) {
         Properties properties = load();
         properties.setProperty(key, value);
+        write(properties);
+    }
+
+    /** Writes several settings in one atomic file replacement. */
+    public void putAll(java.util.Map<String, String> values) {
+        Properties properties = load();
+        values.forEach(properties::setProperty);
+        write(properties);
+    }
+
+    public void remove(String key) {
+        Properties properties = load();
+        if (properties.remove(key) != null) {
+            write(properties);
+        }
+    }
+
+    private void write(Properties properties) {
         StringWriter out = new StringWriter();
         try {
             properties.store(out, "PeerShelf settings");

@@ -29,11 +29,13 @@ final class PeerProcess implements AutoCloseable {
         reader.start();
     }
 
-    static PeerProcess start(Path profile, String registryUri, String name, Duration heartbeat) throws IOException {
+    static PeerProcess start(Path profile, String registryUri, String name, Duration heartbeat, String... extraArgs)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-Xmx128m", "-cp", classPath(), "org.peershelf.app.Main", "node",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-cp", classPath(), "org.peershelf.app.Main", "node",
                 "--profile", profile.toString(), "--registry", registryUri, "--name", name,
-                "--heartbeat-ms", String.valueOf(heartbeat.toMillis()), "--status-every", "0");
+                "--heartbeat-ms", String.valueOf(heartbeat.toMillis()), "--status-every", "0"));
+        command.addAll(List.of(extraArgs));
         return new PeerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 

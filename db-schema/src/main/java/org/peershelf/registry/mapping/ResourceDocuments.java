@@ -6,7 +6,9 @@ import static org.peershelf.registry.mapping.DocumentReads.requireString;
 
 import java.util.ArrayList;
 import java.util.List;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.peershelf.protocol.PeerShelfException;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.UserId;
@@ -50,7 +52,16 @@ public final class ResourceDocuments {
     /** The publishing device's signature over (resourceId, owner, publishedBy, publishedAt); see DocumentSignatures. */
     public static final String SIGNATURE = DocumentSignatures.SIGNATURE;
     public static final String KEYWORDS = ResourceFields.KEYWORDS;
+    /** The keywords as one string, each preceded and followed by a space: what the search's regexes run on. */
+    public static final String SEARCH_TEXT = "searchText";
     public static final String AUTHORS_FOLDED = "authorsFolded";
+    /**
+     * Device ids that hold it: a copy of its {@code holders} records, kept by addHolder/removeHolder with
+     * {@code $addToSet}/{@code $pull}, so that search tells availability without scanning {@code holders}.
+     */
+    public static final String HOLDER_IDS = "holderIds";
+    /** true on the tombstone an unpublish leaves (the document keeps its place in natural order). */
+    public static final String UNPUBLISHED = "unpublished";
     public static final String TAGS_FOLDED = "tagsFolded";
 
     private ResourceDocuments() {
@@ -83,8 +94,30 @@ public final class ResourceDocuments {
                 .append(PUBLISHED_BY, published.publishedBy().value())
                 .append(PUBLISHED_AT, published.publishedAtMillis())
                 .append(KEYWORDS, SearchWords.of(m))
+                .append(SEARCH_TEXT, SearchWords.searchText(m))
                 .append(AUTHORS_FOLDED, m.authors().stream().map(SearchWords::fold).toList())
                 .append(TAGS_FOLDED, m.tags().stream().map(SearchWords::fold).toList());
+    }
+
+    /** Makes the document a tombstone: the flag, the ids and {@code holderIds}; every other field removed. */
+    public static Bson tombstoneUpdate() {
+        List<Bson> updates = new ArrayList<>();
+        updates.add(Updates.set(UNPUBLISHED, true));
+        for (String field : List.of(TITLE, AUTHORS, YEAR, TYPE, DOI, ABSTRACT, TAGS, LICENCE, VERSION,
+                PREVIOUS_VERSION, CHUNK_SIZE, FILES, TOTAL_SIZE, OWNER_USER_ID, PUBLISHED_BY, PUBLISHED_AT, KEYWORDS,
+                SEARCH_TEXT, AUTHORS_FOLDED, TAGS_FOLDED)) {
+            updates.add(Updates.unset(field));
+        }
+        return Updates.combine(updates);
+    }
+
+    /** The device ids in {@link #HOLDER_IDS}; malformed entries are left out. */
+    public static List<String> holderIds(Document doc) {
+        Object value = doc.get(HOLDER_IDS);
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().filter(String.class::isInstance).map(String.class::cast).distinct().toList();
     }
 
     /** @throws IllegalArgumentException if the document is malformed or its id does not fit its content */

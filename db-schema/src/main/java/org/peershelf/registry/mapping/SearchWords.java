@@ -35,6 +35,15 @@ public final class SearchWords {
         return list.size() > MAX_WORDS ? List.copyOf(list.subList(0, MAX_WORDS)) : List.copyOf(list);
     }
 
+    /**
+     * The words as one string, {@code " w1 w2 … "}: a query word {@code q} matches a word it begins when
+     * {@code " q"} occurs in it. One regex over one string is several times cheaper for the embedded server
+     * than matching a regex against every element of an array.
+     */
+    public static String searchText(ResourceMetadata m) {
+        return " " + String.join(" ", of(m)) + " ";
+    }
+
     /** The words of a query, in order, each once. */
     public static List<String> ofQuery(String text) {
         Set<String> words = new LinkedHashSet<>();

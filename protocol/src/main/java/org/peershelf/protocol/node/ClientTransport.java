@@ -22,6 +22,12 @@ final class ClientTransport implements LinkTransport {
     }
 
     @Override
+    public void emitBinary(String event, String header, byte[] data, Consumer<String> onReply) {
+        socket.emit(Events.BINARY_CHANNEL, new Object[] {event, header, data.length, BinaryFrames.frame(data)}, (Ack) args ->
+                onReply.accept(args.length > 0 && args[0] instanceof String s ? s : null));
+    }
+
+    @Override
     public void disconnect() {
         socket.close();
     }

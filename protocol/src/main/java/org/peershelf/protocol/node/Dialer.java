@@ -72,6 +72,7 @@ public final class Dialer {
         // one serial lane per dial: a refusal's ack and the disconnect that follows it are seen in order
         Executor lane = new SerialExecutor(workers);
         socket.on(Events.CHANNEL, args -> onEvent(link.get(), args));
+        socket.on(Events.BINARY_CHANNEL, args -> onBinaryEvent(link.get(), args));
         socket.on(Socket.EVENT_CONNECT_ERROR, args -> {
             Throwable cause = args.length > 0 && args[0] instanceof Throwable t ? t : null;
             boolean refused = causedBy(cause, java.net.ConnectException.class);
@@ -176,6 +177,22 @@ public final class Dialer {
             return;
         }
         router.dispatch(link, name, payload, reply);
+    }
+
+    private void onBinaryEvent(PeerLink link, Object[] args) {
+        Ack ack = args.length > 0 && args[args.length - 1] instanceof Ack a ? a : null;
+        java.util.function.Consumer<String> reply = text -> {
+            if (ack != null) {
+                ack.call(text);
+            }
+        };
+        if (link == null) {
+            reply.accept(codec.encodeReply(WireReply.failure(ErrorCodes.HANDSHAKE_REQUIRED, "Handshake not complete.")));
+            return;
+        }
+        int n = ack != null ? args.length - 1 : args.length;
+        String name = n > 0 && args[0] instanceof String s ? s : "";
+        router.dispatchBinary(link, name, n > 1 ? args[1] : null, n > 2 ? args[2] : null, n > 3 ? args[3] : null, reply);
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.peershelf.protocol.PeerShelfException;
+import org.peershelf.protocol.wire.Empty;
 import org.peershelf.protocol.wire.ErrorCodes;
 import org.peershelf.protocol.wire.EventType;
 import org.peershelf.protocol.wire.ProtocolException;
@@ -28,7 +29,11 @@ public final class EventRouter {
     private record Route<Q, R>(EventType<Q, R> type, EventHandler<Q, R> handler) {
     }
 
+    private record BinaryRoute<H>(EventType<H, Empty> type, BinaryHandler<H> handler) {
+    }
+
     private final Map<String, Route<?, ?>> routes = new ConcurrentHashMap<>();
+    private final Map<String, BinaryRoute<?>> binaryRoutes = new ConcurrentHashMap<>();
     private final WireCodec codec;
     private final LinkAbuseGuard abuse;
     private final RequestRateLimiter rate;
@@ -51,6 +56,53 @@ public final class EventRouter {
 
     public <Q, R> void registerSync(EventType<Q, R> type, BiFunction<PeerLink, Q, R> handler) {
         register(type, (link, request) -> CompletableFuture.completedFuture(handler.apply(link, request)));
+    }
+
+    /** Serves an event that arrives with bytes on {@link org.peershelf.protocol.wire.Events#BINARY_CHANNEL}. */
+    public <H> void registerBinary(EventType<H, Empty> type, BinaryHandler<H> handler) {
+        if (binaryRoutes.putIfAbsent(type.name(), new BinaryRoute<>(type, handler)) != null) {
+            throw new IllegalStateException("two handlers for " + type.name());
+        }
+    }
+
+    /** Called on a network thread with the raw arguments of a binary event; the handler runs on the link's inbox. */
+    public void dispatchBinary(PeerLink link, String event, Object header, Object length, Object attachment,
+                               Consumer<String> reply) {
+        link.touch();
+        if (!rate.admit(link)) {
+            reply.accept(codec.encodeReply(WireReply.failure(ErrorCodes.RATE_LIMITED, "Too many requests; slow down.")));
+            return;
+        }
+        BinaryRoute<?> route = binaryRoutes.get(event);
+        if (route == null) {
+            refuse(link, reply, new ProtocolException(ErrorCodes.UNKNOWN_EVENT, "Unknown binary event " + event + "."));
+            return;
+        }
+        link.inbox().execute(() -> runBinary(route, link, header, length, attachment, reply));
+    }
+
+    private <H> void runBinary(BinaryRoute<H> route, PeerLink link, Object rawHeader, Object length, Object attachment,
+                               Consumer<String> reply) {
+        H header;
+        byte[] data;
+        try {
+            if (!(rawHeader instanceof String json)) {
+                throw new ProtocolException(ErrorCodes.MALFORMED, "Header of " + route.type().name() + " must be JSON text.");
+            }
+            header = codec.decode(json, route.type().requestType());
+            data = BinaryFrames.payload(length, attachment);
+        } catch (ProtocolException e) {
+            refuse(link, reply, e);
+            return;
+        }
+        CompletionStage<Empty> stage;
+        try {
+            stage = route.handler().handle(link, header, data);
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((result, error) -> reply.accept(codec.encodeReply(error == null
+                ? WireReply.success(codec.toTree(Empty.INSTANCE)) : failureFor(route.type(), link, unwrap(error)))));
     }
 
     public Set<String> eventNames() {

@@ -10,6 +10,13 @@ public interface LinkTransport {
     /** Sends one event with a JSON payload; {@code onReply} receives the acknowledgement's JSON. */
     void emit(String event, String payload, Consumer<String> onReply);
 
+    /**
+     * Sends one event whose payload is a JSON header plus raw bytes (a binary attachment, on
+     * {@link org.peershelf.protocol.wire.Events#BINARY_CHANNEL}); the declared length lets the receiver
+     * tell the bytes from a stray framing byte (see {@link BinaryFrames}).
+     */
+    void emitBinary(String event, String header, byte[] data, Consumer<String> onReply);
+
     void disconnect();
 
     String remoteAddress();

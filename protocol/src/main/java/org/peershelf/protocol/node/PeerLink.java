@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.wire.Empty;
 import org.peershelf.protocol.wire.ErrorCodes;
 import org.peershelf.protocol.wire.Events;
 import org.peershelf.protocol.wire.EventType;
@@ -102,6 +103,29 @@ public final class PeerLink {
                 result.completeExceptionally(new PeerUnreachableException(remote, "this device is stopping"));
             }
         });
+        return result.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(translateTimeout(type, e)));
+    }
+
+    /**
+     * Sends an event that carries bytes beside its JSON header; completes when the peer acknowledged
+     * it (its handler has the bytes), fails like {@link #request}.
+     */
+    public <H> CompletableFuture<Empty> sendBinary(EventType<H, Empty> type, H header, byte[] data) {
+        CompletableFuture<Empty> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new PeerUnreachableException(remote, "the link is closed"));
+            return result;
+        }
+        touch();
+        transport.emitBinary(type.name(), codec.encode(header), data, reply -> workers.execute(() -> {
+            touch();
+            try {
+                result.complete(codec.decodeReplyBody(reply, Empty.class));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }));
         return result.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(translateTimeout(type, e)));
     }

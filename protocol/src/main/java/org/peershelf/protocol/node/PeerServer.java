@@ -123,6 +123,17 @@ public final class PeerServer implements AutoCloseable {
             Object payload = args.size() > 1 ? args.get(1) : null;
             onEvent(client, session, String.valueOf(name), payload, replier(ack));
         }), String.class, Object.class);
+        // bytes must be typed byte[] here: as Object, netty-socketio turns the attachment into MIME base64 text
+        s.addMultiTypeEventListener(Events.BINARY_CHANNEL, (client, args, ack) -> withSession(client, ack, session -> {
+            if (session.link() == null) {
+                replier(ack).accept(codec.encodeReply(WireReply.failure(ErrorCodes.HANDSHAKE_REQUIRED,
+                        "Complete the handshake first.")));
+                client.disconnect();
+                return;
+            }
+            router.dispatchBinary(session.link(), String.valueOf(arg(args, 0)), arg(args, 1), arg(args, 2), arg(args, 3),
+                    replier(ack));
+        }), String.class, String.class, Integer.class, byte[].class);
     }
 
     private void onEvent(SocketIOClient client, InboundHandshake.Session session, String name, Object payload,
@@ -151,6 +162,10 @@ public final class PeerServer implements AutoCloseable {
         } catch (ProtocolException e) {
             replier(ack).accept(codec.encodeReply(WireReply.failure(e.code(), e.getMessage())));
         }
+    }
+
+    private static Object arg(com.corundumstudio.socketio.MultiTypeArgs args, int index) {
+        return args.size() > index ? args.get(index) : null;
     }
 
     private static Consumer<String> replier(AckRequest ack) {

@@ -24,6 +24,16 @@ final class ServerTransport implements LinkTransport {
     }
 
     @Override
+    public void emitBinary(String event, String header, byte[] data, Consumer<String> onReply) {
+        client.sendEvent(Events.BINARY_CHANNEL, new AckCallback<>(Object.class) {
+            @Override
+            public void onSuccess(Object result) {
+                onReply.accept(result instanceof String s ? s : null);
+            }
+        }, event, header, data.length, BinaryFrames.frame(data));
+    }
+
+    @Override
     public void disconnect() {
         client.disconnect();
     }

@@ -20,6 +20,12 @@ public final class ErrorCodes {
     public static final String NOT_HOST = "not-host";
     /** Chat: the event carries an older host epoch than the receiver knows. */
     public static final String STALE_EPOCH = "stale-epoch";
+    /** The peer does not (or no longer) hold the resource asked for: drop its holder record. */
+    public static final String NOT_HELD = "not-held";
+    /** A file or chunk index, or a length, that the resource does not have. */
+    public static final String OUT_OF_RANGE = "out-of-range";
+    /** The peer serves as many uploads as it allows; ask again later or elsewhere. */
+    public static final String BUSY = "busy";
 
     private ErrorCodes() {
     }

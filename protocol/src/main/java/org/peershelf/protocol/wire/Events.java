@@ -17,6 +17,13 @@ public final class Events {
      */
     public static final String CHANNEL = "peershelf";
 
+    /**
+     * The Socket.IO event for events that carry raw bytes: four arguments, the event name, its JSON
+     * header, the byte count and the bytes as a binary attachment. Used for file chunks (see
+     * docs/decisions/0001-chunk-data-path.md).
+     */
+    public static final String BINARY_CHANNEL = "peershelf-bin";
+
     public static final EventType<Hello, HelloReply> HELLO = EventType.of("link.hello", Hello.class, HelloReply.class);
     public static final EventType<Prove, Empty> PROVE = EventType.of("link.prove", Prove.class, Empty.class);
     public static final EventType<Ping, Pong> PING = EventType.of("link.ping", Ping.class, Pong.class);

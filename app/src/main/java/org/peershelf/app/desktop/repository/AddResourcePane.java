@@ -1,0 +1,95 @@
+package org.peershelf.app.desktop.repository;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.peershelf.protocol.resource.ResourceType;
+
+/** The add form beside the table: files, metadata (or pasted BibTeX), publish now. Binds to {@link AddResourceForm}. */
+final class AddResourcePane extends VBox {
+    AddResourcePane(RepositoryViewModel model) {
+        AddResourceForm form = model.form();
+        setId("addResourcePane");
+        setSpacing(8);
+        setPadding(new Insets(12));
+        Label heading = new Label("Add to my repository");
+        heading.getStyleClass().add("section-title");
+        ListView<java.nio.file.Path> files = new ListView<>(form.files());
+        files.setPrefHeight(70);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        TextField title = bound(form.titleProperty(), "Title");
+        title.setId("addTitle");
+        TextArea authors = new TextArea();
+        authors.setPromptText("One author per line");
+        authors.setPrefRowCount(2);
+        authors.textProperty().bindBidirectional(form.authorsProperty());
+        ComboBox<ResourceType> type = new ComboBox<>(FXCollections.observableArrayList(ResourceType.values()));
+        type.valueProperty().bindBidirectional(form.typeProperty());
+        TextField year = bound(form.yearProperty(), "e.g. 2021");
+        year.setPrefColumnCount(5);
+        TextArea abstractText = new TextArea();
+        abstractText.setPrefRowCount(3);
+        abstractText.setWrapText(true);
+        abstractText.textProperty().bindBidirectional(form.abstractProperty());
+        int row = 0;
+        grid.addRow(row++, new Label("Title"), title);
+        grid.addRow(row++, new Label("Authors"), authors);
+        grid.addRow(row++, new Label("Type"), new HBox(8, type, new Label("Year"), year));
+        grid.addRow(row++, new Label("DOI"), bound(form.doiProperty(), "10.1000/xyz123"));
+        grid.addRow(row++, new Label("Tags"), bound(form.tagsProperty(), "comma, separated"));
+        grid.addRow(row, new Label("Abstract"), abstractText);
+        GridPane.setHgrow(title, Priority.ALWAYS);
+
+        TextArea bibtex = new TextArea();
+        bibtex.setPromptText("…or paste a BibTeX entry here");
+        bibtex.setPrefRowCount(3);
+        bibtex.textProperty().bindBidirectional(form.bibtexProperty());
+        Button fill = new Button("Fill from BibTeX");
+        fill.setOnAction(e -> form.importBibtex());
+        fill.disableProperty().bind(form.bibtexProperty().isEmpty());
+
+        Label error = new Label();
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        error.textProperty().bind(form.errorProperty());
+        CheckBox publish = new CheckBox("Publish it now (colleagues can find and download it)");
+        publish.selectedProperty().bindBidirectional(form.publishNowProperty());
+        Button add = new Button("Add");
+        add.setId("confirmAdd");
+        add.setDefaultButton(true);
+        add.getStyleClass().add("primary-button");
+        add.disableProperty().bind(Bindings.or(form.readyProperty().not(), model.busyProperty()));
+        add.setOnAction(e -> model.confirmAdding());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> model.cancelAdding());
+        Label copying = new Label("Copying and hashing…");
+        copying.getStyleClass().add("muted");
+        copying.visibleProperty().bind(model.busyProperty());
+        HBox actions = new HBox(8, copying, cancel, add);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+
+        getChildren().addAll(heading, files, grid, bibtex, fill, error, publish, actions);
+    }
+
+    private static TextField bound(javafx.beans.property.StringProperty property, String prompt) {
+        TextField field = new TextField();
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+}

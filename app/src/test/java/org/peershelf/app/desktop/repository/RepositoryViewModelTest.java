@@ -1,0 +1,169 @@
+package org.peershelf.app.desktop.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peershelf.app.desktop.notify.Notice;
+import org.peershelf.app.desktop.notify.NotificationCenter;
+import org.peershelf.app.desktop.task.BackgroundTasks;
+import org.peershelf.protocol.identity.DeviceIdentity;
+import org.peershelf.protocol.identity.UserId;
+import org.peershelf.protocol.registry.Registry;
+import org.peershelf.protocol.registry.ResourceQuery;
+import org.peershelf.registry.MongoRegistry;
+import org.peershelf.registry.embedded.EmbeddedRegistryServer;
+
+/**
+ * My Repository over the real repository, outbox and registry code (embedded server over TCP). The UI
+ * executor is a single thread standing in for the FX thread; assertions read the model on it.
+ */
+@Tag("integration")
+class RepositoryViewModelTest {
+    @TempDir
+    Path temp;
+
+    private final ExecutorService uiThread = Executors.newSingleThreadExecutor();
+    private final Executor ui = uiThread;
+    private final NotificationCenter notices = new NotificationCenter();
+    private final UserId ada = UserId.random();
+    private EmbeddedRegistryServer server;
+    private Registry registry;
+    private DesktopResources resources;
+    private RepositoryViewModel model;
+
+    @BeforeEach
+    void open() {
+        server = EmbeddedRegistryServer.startInMemory();
+        registry = MongoRegistry.open(server.connectionString());
+        resources = DesktopResources.open(temp.resolve("profile"), temp.resolve("repository"), registry, ada,
+                DeviceIdentity.generate().deviceId(), ui);
+        model = new RepositoryViewModel(resources, registry, new BackgroundTasks(Executors.newSingleThreadExecutor(), ui),
+                notices, () -> 0L);
+        onUi(model::start);
+    }
+
+    @AfterEach
+    void close() {
+        resources.close();
+        registry.close();
+        server.close();
+        uiThread.shutdownNow();
+    }
+
+    @Test
+    void addingFilesCopiesThemInAndPublishesThemToTheCatalogue() throws IOException {
+        Path paper = Files.writeString(temp.resolve("engine_notes.txt"), "Notes on the analytical engine");
+        onUi(() -> {
+            model.startAdding(List.of(paper));
+            model.form().authorsProperty().set("Ada Lovelace");
+            model.confirmAdding();
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> model.rows().size() == 1
+                && model.rows().get(0).listing() == HeldRow.Listing.PUBLISHED));
+        HeldRow row = read(() -> model.rows().get(0));
+        assertThat(row.title()).isEqualTo("engine notes");
+        assertThat(row.holders()).isEqualTo(1);
+        assertThat(registry.search(ResourceQuery.text("engine", 0)).hits()).hasSize(1);
+        assertThat(read(() -> model.addingProperty().get())).isFalse();
+        assertThat(read(() -> notices.latestProperty().get().title())).isEqualTo("Added to your repository");
+    }
+
+    @Test
+    void addingWithoutPublishingKeepsItOnThisComputerUntilPublished() throws IOException {
+        Path data = Files.writeString(temp.resolve("runs.csv"), "t,u\n0,1\n");
+        onUi(() -> {
+            model.startAdding(List.of(data));
+            model.form().publishNowProperty().set(false);
+            model.confirmAdding();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> model.rows().size() == 1));
+        assertThat(read(() -> model.rows().get(0).listing())).isEqualTo(HeldRow.Listing.PRIVATE);
+
+        onUi(() -> model.publish(model.rows().get(0)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> model.rows().get(0).listing() == HeldRow.Listing.PUBLISHED));
+
+        onUi(() -> model.unpublish(model.rows().get(0)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> model.rows().get(0).listing() == HeldRow.Listing.PRIVATE));
+        assertThat(registry.search(ResourceQuery.all(0)).hits()).isEmpty();
+    }
+
+    @Test
+    void aFileThatVanishedBeforeAddingIsReportedAndNothingIsAdded() {
+        onUi(() -> {
+            model.startAdding(List.of(temp.resolve("gone.pdf")));
+            model.confirmAdding();
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> notices.latestProperty().get() != null));
+        Notice notice = read(() -> notices.latestProperty().get());
+        assertThat(notice.severity()).isEqualTo(Notice.Severity.ERROR);
+        assertThat(notice.title()).isEqualTo("The files could not be added");
+        assertThat(read(() -> model.rows())).isEmpty();
+        assertThat(read(() -> model.addingProperty().get())).as("the form stays open to fix it").isTrue();
+    }
+
+    @Test
+    void bibtexExportCarriesTheMetadata() throws IOException {
+        Path paper = Files.writeString(temp.resolve("clu.txt"), "CLU");
+        onUi(() -> {
+            model.startAdding(List.of(paper));
+            model.form().titleProperty().set("CLU reference manual");
+            model.form().authorsProperty().set("Barbara Liskov");
+            model.form().yearProperty().set("1979");
+            model.form().publishNowProperty().set(false);
+            model.confirmAdding();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> model.rows().size() == 1));
+
+        String bibtex = read(() -> model.bibtex(model.rows().get(0)));
+
+        assertThat(bibtex).contains("CLU reference manual", "Liskov", "1979");
+    }
+
+    @Test
+    void openingHandsTheHeldCopyToTheSystemViewer() throws IOException {
+        Path paper = Files.writeString(temp.resolve("slides.txt"), "slides");
+        onUi(() -> {
+            model.startAdding(List.of(paper));
+            model.form().publishNowProperty().set(false);
+            model.confirmAdding();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> model.rows().size() == 1));
+        List<Path> opened = new ArrayList<>();
+
+        onUi(() -> model.open(model.rows().get(0), opened::add));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> opened.size() == 1));
+        assertThat(opened.get(0)).startsWith(temp.resolve("repository")).hasContent("slides");
+    }
+
+    private void onUi(Runnable action) {
+        read(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private <T> T read(java.util.concurrent.Callable<T> action) {
+        try {
+            return uiThread.submit(action).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

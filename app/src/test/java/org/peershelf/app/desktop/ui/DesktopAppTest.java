@@ -1,0 +1,166 @@
+package org.peershelf.app.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peershelf.app.config.AppSettings;
+import org.peershelf.app.desktop.DesktopOptions;
+import org.peershelf.app.desktop.peers.PeerRow;
+import org.peershelf.app.desktop.shell.PeerShelfApplication;
+import org.peershelf.protocol.Peer;
+import org.peershelf.protocol.config.NodeConfig;
+import org.peershelf.protocol.identity.DeviceIdentity;
+import org.peershelf.protocol.identity.UserProfile;
+import org.peershelf.protocol.registry.Registry;
+import org.peershelf.registry.MongoRegistry;
+import org.peershelf.registry.embedded.EmbeddedRegistryServer;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The real desktop app on Monocle headless, against an in-memory embedded registry over TCP and a
+ * headless peer on loopback: a new user onboards (testing the lab registry on the way), sees the other
+ * peer, closes the window (going offline), and comes back straight to the main window.
+ */
+@Tag("integration")
+class DesktopAppTest {
+    private static final Duration FAST = Duration.ofMillis(500);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static Stage stage;
+
+    @TempDir
+    Path temp;
+
+    private final FxRobot robot = new FxRobot();
+    private EmbeddedRegistryServer server;
+    private Registry peerRegistry;
+    private Peer grace;
+    private Application app;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        Headless.configure();
+        stage = FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        if (grace != null) {
+            grace.close();
+        }
+        if (peerRegistry != null) {
+            peerRegistry.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void newUserOnboardsSeesTheOtherPeerLeavesAndReturnsStraightToTheMainWindow() throws Exception {
+        server = EmbeddedRegistryServer.startInMemory();
+        peerRegistry = MongoRegistry.open(server.connectionString());
+        grace = new Peer(NodeConfig.defaults().withHeartbeat(FAST), temp.resolve("grace"), DeviceIdentity.generate(),
+                UserProfile.create("Grace Hopper", "Yale University", "Computer science"), "grace-laptop", peerRegistry,
+                Runnable::run, Clock.systemUTC());
+        grace.start();
+        Path profile = temp.resolve("ada");
+
+        CountDownLatch left = startApp(profile);
+        waitFor("#onboarding");
+        robot.clickOn("#name").write("Ada");
+        type("#institution", "University of London");
+        robot.clickOn("#registryLab");
+        type("#registryUri", "http://" + server.host() + ":" + server.port());
+        robot.clickOn("#testRegistry");
+        await().atMost(WAIT).until(() -> text("#testResult").startsWith("A registry address starts with mongodb://"));
+        type("#registryUri", server.connectionString());
+        robot.clickOn("#testRegistry");
+        await().atMost(WAIT).until(() -> text("#testResult").startsWith("The registry answers"));
+        robot.clickOn("#finish");
+
+        waitFor("#mainWindow");
+        waitFor("#repositoryEmpty");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        TableView<PeerRow> table = robot.lookup("#peersTable").queryTableView();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(table.getItems()).singleElement().satisfies(row -> {
+            assertThat(row.displayName()).isEqualTo("Grace Hopper");
+            assertThat(row.institution()).isEqualTo("Yale University");
+            assertThat(row.link()).isNotEqualTo(PeerRow.LinkState.NOT_LINKED);
+        }));
+        await().atMost(WAIT).until(() -> text("#statusPeers").equals("1 peer online"));
+        assertThat(text("#statusRegistry")).startsWith("Connected to");
+
+        closeWindowAndWaitUntilOffline(left);
+        FxToolkit.cleanupApplication(app);
+
+        CountDownLatch leftAgain = startApp(profile);
+        waitFor("#mainWindow");
+        assertThat(robot.lookup("#onboarding").tryQuery()).isEmpty();
+        waitFor("#peersTable");
+        TableView<PeerRow> again = robot.lookup("#peersTable").queryTableView();
+        assertThat(again.isVisible()).as("the Peers tab was remembered").isTrue();
+        await().atMost(WAIT).until(() -> again.getItems().size() == 1);
+        assertThat(text("#peersSelfName")).isEqualTo("Ada — University of London");
+        closeWindowAndWaitUntilOffline(leftAgain);
+    }
+
+    private void closeWindowAndWaitUntilOffline(CountDownLatch left) throws InterruptedException {
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertThat(left.await(15, TimeUnit.SECONDS)).as("the app went offline and closed").isTrue();
+        await().atMost(WAIT).until(() -> grace.presence().view().isEmpty());
+    }
+
+    /** Sets a field's text as pasting would; the robot types too slowly on Monocle for long strings. */
+    private void type(String query, String text) {
+        TextField field = robot.lookup(query).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(() -> field.setText(text));
+    }
+
+    private CountDownLatch startApp(Path profile) throws Exception {
+        CountDownLatch left = new CountDownLatch(1);
+        AppSettings settings = new AppSettings(profile, Optional.empty(), freePort(), NodeConfig.defaults().withHeartbeat(FAST));
+        app = FxToolkit.setupApplication(() -> new PeerShelfApplication(
+                new DesktopOptions(settings, Duration.ofSeconds(2), left::countDown)));
+        return left;
+    }
+
+    private void waitFor(String query) {
+        await().atMost(WAIT).until(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.peershelf.app.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peershelf.protocol.Peer;
+import org.peershelf.protocol.registry.Registry;
+import org.peershelf.protocol.resource.Resource;
+import org.peershelf.protocol.resource.ResourceId;
+import org.peershelf.protocol.resource.ResourceMetadata;
+import org.peershelf.protocol.resource.ResourceType;
+import org.peershelf.protocol.resource.transfer.DownloadProgress;
+import org.peershelf.protocol.resource.transfer.DownloadState;
+
+/** Downloads between real peers on loopback with the embedded registry: hashes, several holders, bad and stale holders. */
+@Tag("integration")
+class TransferIntegrationTest {
+    private static final Duration FAST = Duration.ofMillis(300);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ResourceMetadata DATASET = ResourceMetadata.builder("Glacier melt series", ResourceType.DATASET)
+            .authors(List.of("Ada Lovelace")).tags(List.of("climate")).year(2024).build();
+
+    private final TestNetwork network = new TestNetwork();
+
+    @TempDir
+    Path temp;
+
+    @AfterEach
+    void close() {
+        network.close();
+    }
+
+    @Test
+    void publishedResourceIsFoundDownloadedByteForByteAndTheDownloaderBecomesAHolder() throws Exception {
+        Peer ada = network.startPeer("ada", TestNetwork.config(FAST));
+        Peer bob = network.startPeer("bob", TestNetwork.config(FAST));
+        Path original = TestShares.randomFile(temp, "melt.bin", 1_500_000, 1);
+        Resource shared = TestShares.share(ada, DATASET, original);
+        await().atMost(WAIT).until(() -> bob.explore().search("glacier").hits().stream()
+                .anyMatch(hit -> hit.published().resource().id().equals(shared.id()) && hit.availableNow()));
+
+        bob.transfers().download(shared.id());
+
+        awaitState(bob, shared.id(), DownloadState.COMPLETED);
+        assertThat(TestShares.sha256(bob.repository().fileOf(shared.id(), 0).orElseThrow()))
+                .isEqualTo(TestShares.sha256(original));
+        Registry registry = network.newRegistryClient();
+        await().atMost(WAIT).until(() -> registry.holders(shared.id()).contains(bob.node().deviceId()));
+        assertThat(ada.transfers().chunksServed()).isEqualTo(shared.manifest().totalChunks());
+    }
+
+    @Test
+    void downloadUsesThreeHoldersAtOnce() throws Exception {
+        Path original = TestShares.randomFile(temp, "melt.bin", 3_000_000, 2);
+        List<Peer> holders = List.of(network.startPeer("h1", TestNetwork.config(FAST)),
+                network.startPeer("h2", TestNetwork.config(FAST)), network.startPeer("h3", TestNetwork.config(FAST)));
+        Resource shared = null;
+        for (Peer holder : holders) {
+            shared = TestShares.share(holder, DATASET, original); // same bytes and metadata: the same id everywhere
+            holder.transfers().setUploadRate(1_000_000); // so no single holder finishes alone before the others start
+        }
+        ResourceId id = shared.id();
+        Registry registry = network.newRegistryClient();
+        await().atMost(WAIT).until(() -> registry.holders(id).size() == 3);
+        Peer downloader = network.startPeer("dora", TestNetwork.config(FAST));
+
+        downloader.transfers().download(id);
+
+        awaitState(downloader, id, DownloadState.COMPLETED);
+        assertThat(TestShares.sha256(downloader.repository().fileOf(id, 0).orElseThrow()))
+                .isEqualTo(TestShares.sha256(original));
+        for (Peer holder : holders) {
+            assertThat(holder.transfers().chunksServed()).as("chunks served by " + holder.node().deviceId().shortForm())
+                    .isPositive();
+        }
+        // a chunk sent on a link that was superseded meanwhile is fetched again, so the sum may exceed the count
+        assertThat(holders.stream().mapToLong(h -> h.transfers().chunksServed()).sum())
+                .isGreaterThanOrEqualTo(shared.manifest().totalChunks());
+    }
+
+    @Test
+    void holderSendingCorruptChunksIsDroppedAndTheDownloadStillCompletesCorrectly() throws Exception {
+        Path original = TestShares.randomFile(temp, "melt.bin", 2_000_000, 3);
+        Peer honest = network.startPeer("honest", TestNetwork.config(FAST));
+        Peer flipper = network.startPeer("flipper", TestNetwork.config(FAST));
+        Resource shared = TestShares.share(honest, DATASET, original);
+        TestShares.share(flipper, DATASET, original);
+        honest.transfers().setUploadRate(2_000_000); // the flipper gets asked before the honest one is done
+        flipEveryChunk(flipper.repository().fileOf(shared.id(), 0).orElseThrow(), shared.manifest().chunkSize());
+        Registry registry = network.newRegistryClient();
+        await().atMost(WAIT).until(() -> registry.holders(shared.id()).size() == 2);
+        Peer downloader = network.startPeer("dora", TestNetwork.config(FAST));
+
+        downloader.transfers().download(shared.id());
+
+        DownloadProgress done = awaitState(downloader, shared.id(), DownloadState.COMPLETED);
+        assertThat(TestShares.sha256(downloader.repository().fileOf(shared.id(), 0).orElseThrow()))
+                .isEqualTo(TestShares.sha256(original));
+        // every chunk from the flipper is bad: once the first arrives it is asked for nothing more
+        assertThat(flipper.transfers().chunksServed()).isBetween(1L, 4L);
+        assertThat(done.fetchedChunks()).isEqualTo(shared.manifest().totalChunks() + flipper.transfers().chunksServed());
+    }
+
+    @Test
+    void holderWhoseFileIsGoneAnswersNotHeldAndLosesItsHolderRecord() throws Exception {
+        Path original = TestShares.randomFile(temp, "melt.bin", 1_000_000, 4);
+        Peer keeper = network.startPeer("keeper", TestNetwork.config(FAST));
+        Peer forgetful = network.startPeer("forgetful", TestNetwork.config(FAST));
+        Resource shared = TestShares.share(keeper, DATASET, original);
+        TestShares.share(forgetful, DATASET, original);
+        keeper.transfers().setUploadRate(2_000_000);
+        Files.delete(forgetful.repository().fileOf(shared.id(), 0).orElseThrow()); // gone behind the repository's back
+        Registry registry = network.newRegistryClient();
+        await().atMost(WAIT).until(() -> registry.holders(shared.id()).size() == 2);
+        Peer downloader = network.startPeer("dora", TestNetwork.config(FAST));
+
+        downloader.transfers().download(shared.id());
+
+        awaitState(downloader, shared.id(), DownloadState.COMPLETED);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(registry.holders(shared.id()))
+                .contains(keeper.node().deviceId(), downloader.node().deviceId())
+                .doesNotContain(forgetful.node().deviceId()));
+    }
+
+    @Test
+    void downloadWaitsWithNoHolderOnlineWhenTheLastHolderLeaves() throws Exception {
+        Path original = TestShares.randomFile(temp, "melt.bin", 2_000_000, 5);
+        Peer holder = network.startPeer("holder", TestNetwork.config(FAST));
+        Resource shared = TestShares.share(holder, DATASET, original);
+        holder.transfers().setUploadRate(300_000); // about 7 s for the whole file
+        Registry registry = network.newRegistryClient();
+        await().atMost(WAIT).until(() -> registry.holders(shared.id()).size() == 1);
+        Peer downloader = network.startPeer("dora", TestNetwork.config(FAST));
+        downloader.transfers().download(shared.id());
+        await().atMost(WAIT).until(() -> downloader.transfers().progress(shared.id())
+                .map(p -> p.verifiedBytes() > 0).orElse(false));
+
+        holder.close();
+
+        DownloadProgress waiting = awaitState(downloader, shared.id(), DownloadState.WAITING);
+        assertThat(waiting.message()).isEqualTo("No holder online.");
+        await().atMost(WAIT).until(() -> downloader.explore().search("glacier").hits().stream()
+                .noneMatch(hit -> hit.availableNow()));
+    }
+
+    private static DownloadProgress awaitState(Peer peer, ResourceId id, DownloadState state) {
+        await().atMost(WAIT).until(() -> peer.transfers().progress(id).map(p -> p.state() == state).orElse(false));
+        return peer.transfers().progress(id).orElseThrow();
+    }
+
+    private static void flipEveryChunk(Path file, int chunkSize) throws Exception {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            for (long position = 0; position < channel.size(); position += chunkSize) {
+                ByteBuffer one = ByteBuffer.allocate(1);
+                channel.read(one, position);
+                one.put(0, (byte) (one.get(0) ^ 0xFF)).rewind();
+                channel.write(one, position);
+            }
+        }
+    }
+}

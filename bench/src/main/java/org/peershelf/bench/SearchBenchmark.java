@@ -1,0 +1,226 @@
+package org.peershelf.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Function;
+import org.bson.Document;
+import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.identity.UserId;
+import org.peershelf.protocol.registry.OnlineDevice;
+import org.peershelf.protocol.registry.PublishedResource;
+import org.peershelf.protocol.registry.ResourceQuery;
+import org.peershelf.protocol.resource.FileHasher;
+import org.peershelf.protocol.resource.Manifest;
+import org.peershelf.protocol.resource.ManifestFile;
+import org.peershelf.protocol.resource.Resource;
+import org.peershelf.protocol.resource.ResourceMetadata;
+import org.peershelf.protocol.resource.ResourceType;
+import org.peershelf.registry.MongoRegistry;
+import org.peershelf.registry.RegistryCollections;
+import org.peershelf.registry.embedded.EmbeddedRegistryServer;
+import org.peershelf.registry.mapping.HolderDocuments;
+import org.peershelf.registry.mapping.ResourceDocuments;
+
+/**
+ * Explore search latency over N published resources (default 100,000) in the embedded registry, through
+ * {@code MongoRegistry.search} over TCP with the real driver, as a peer sees it (page of 50, total, availability).
+ * Resources are generated from a fixed seed: titles, authors, tags and abstracts drawn from a 5,000-word vocabulary
+ * with a Zipf-like skew, one holder each among 200 devices of which 50 are online. They are bulk-inserted as the
+ * documents {@code publishResource} and {@code addHolder} write (one by one would only make the set-up slower). Baseline in the same run:
+ * the plain {@code find().limit(50)} of the first 50 documents without filters, availability or count.
+ *
+ * <p>Usage: {@code SearchBenchmark [count] [memory|h2] [queriesPerKind]}
+ */
+public final class SearchBenchmark {
+    private static final long NOW = 1_800_000_000_000L;
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        String backend = args.length > 1 ? args[1] : "memory";
+        int perKind = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        Path dir = Files.createTempDirectory("peershelf-bench-search");
+        try (EmbeddedRegistryServer server = backend.equals("h2")
+                ? EmbeddedRegistryServer.startOnFile(dir.resolve("registry.mv.db"), "127.0.0.1", 0)
+                : EmbeddedRegistryServer.startInMemory();
+             MongoRegistry registry = MongoRegistry.open(server.connectionString(), "bench");
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            Corpus corpus = new Corpus(new Random(42));
+            long t0 = System.nanoTime();
+            load(client, registry, corpus, count);
+            System.out.printf(Locale.ROOT, "loaded %,d resources (%s backend) in %.1f s%n", count, backend,
+                    (System.nanoTime() - t0) / 1e9);
+            long fresh = NOW - 6_000;
+            Random pick = new Random(7);
+            List<String[]> kinds = List.of(
+                    new String[]{"newest page, no filter"},
+                    new String[]{"one common word"},
+                    new String[]{"one rare word"},
+                    new String[]{"two words"},
+                    new String[]{"word prefix (3 letters)"},
+                    new String[]{"type + year range"},
+                    new String[]{"word + type + year range"},
+                    new String[]{"author filter"},
+                    new String[]{"tag filter"},
+                    new String[]{"browse one user"},
+                    new String[]{"page 5 of a common word"});
+            List<Function<Random, ResourceQuery>> makers = List.of(
+                    r -> ResourceQuery.all(fresh),
+                    r -> ResourceQuery.text(corpus.common(r), fresh),
+                    r -> ResourceQuery.text(corpus.rare(r), fresh),
+                    r -> ResourceQuery.text(corpus.common(r) + " " + corpus.word(r), fresh),
+                    r -> ResourceQuery.text(corpus.common(r).substring(0, 3), fresh),
+                    r -> ResourceQuery.all(fresh).withType(ResourceType.values()[r.nextInt(6)])
+                            .withYears(2000 + r.nextInt(10), 2015 + r.nextInt(10)),
+                    r -> ResourceQuery.text(corpus.common(r), fresh).withType(ResourceType.PAPER).withYears(2005, 2020),
+                    r -> ResourceQuery.all(fresh).withAuthor(corpus.surname(r)),
+                    r -> ResourceQuery.all(fresh).withTag(corpus.word(r)),
+                    r -> ResourceQuery.all(fresh).withOwner(new UserId("user-" + r.nextInt(500))),
+                    r -> ResourceQuery.text(corpus.common(r), fresh).withPage(200, 50));
+            // warm-up: JIT on both sides
+            for (int i = 0; i < 20; i++) {
+                registry.search(makers.get(i % makers.size()).apply(pick));
+            }
+            List<Double> all = new ArrayList<>();
+            List<Double> baseline = new ArrayList<>();
+            MongoCollection<Document> resources = client.getDatabase("bench").getCollection(RegistryCollections.RESOURCES);
+            for (int k = 0; k < makers.size(); k++) {
+                List<Double> samples = new ArrayList<>();
+                long hits = 0;
+                for (int i = 0; i < perKind; i++) {
+                    ResourceQuery q = makers.get(k).apply(pick);
+                    long start = System.nanoTime();
+                    hits += registry.search(q).total();
+                    samples.add((System.nanoTime() - start) / 1e6);
+                    long b = System.nanoTime();
+                    resources.find().limit(50).into(new ArrayList<>());
+                    baseline.add((System.nanoTime() - b) / 1e6);
+                }
+                all.addAll(samples);
+                System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms  (mean matches %,d)%n", kinds.get(k)[0],
+                        Stats.median(samples), Stats.percentile(samples, 95), hits / perKind);
+            }
+            System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms  (n=%d)%n", "ALL KINDS", Stats.median(all),
+                    Stats.percentile(all, 95), all.size());
+            System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms%n", "baseline find().limit(50)",
+                    Stats.median(baseline), Stats.percentile(baseline, 95));
+        }
+    }
+
+    private static void load(MongoClient client, MongoRegistry registry, Corpus corpus, int count) {
+        var db = client.getDatabase("bench");
+        MongoCollection<Document> resources = db.getCollection(RegistryCollections.RESOURCES);
+        MongoCollection<Document> holders = db.getCollection(RegistryCollections.HOLDERS);
+        List<Document> batch = new ArrayList<>();
+        List<Document> holderBatch = new ArrayList<>();
+        Random r = corpus.random;
+        for (int i = 0; i < count; i++) {
+            PublishedResource p = corpus.resource(i);
+            DeviceId holder = device(r.nextInt(200));
+            batch.add(ResourceDocuments.toDocument(p).append(ResourceDocuments.HOLDER_IDS, List.of(holder.value())));
+            holderBatch.add(HolderDocuments.keyOf(p.resource().id(), holder)
+                    .append(HolderDocuments.RESOURCE_ID, p.resource().id().hex())
+                    .append(HolderDocuments.DEVICE_ID, holder.value()).append(HolderDocuments.SINCE, NOW)
+                    .append(HolderDocuments.UPDATED_AT, NOW));
+            if (batch.size() == 1000) {
+                resources.insertMany(batch, new InsertManyOptions().ordered(false));
+                holders.insertMany(holderBatch, new InsertManyOptions().ordered(false));
+                batch.clear();
+                holderBatch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            resources.insertMany(batch);
+            holders.insertMany(holderBatch);
+        }
+        for (int d = 0; d < 50; d++) {
+            registry.announce(new OnlineDevice(device(d), new UserId("user-" + d), "127.0.0.1", 40_000 + d, 1, NOW,
+                    java.util.Set.of()));
+        }
+    }
+
+    static DeviceId device(int n) {
+        return DeviceId.of(String.format("%040x", n + 1));
+    }
+
+    /** Deterministic synthetic bibliography. */
+    static final class Corpus {
+        final Random random;
+        private final String[] words = new String[5000];
+        private final String[] surnames = new String[2000];
+
+        Corpus(Random random) {
+            this.random = random;
+            for (int i = 0; i < words.length; i++) {
+                words[i] = pronounceable(random, 4 + random.nextInt(6));
+            }
+            for (int i = 0; i < surnames.length; i++) {
+                String s = pronounceable(random, 5 + random.nextInt(4));
+                surnames[i] = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+            }
+        }
+
+        private static String pronounceable(Random r, int length) {
+            String consonants = "bcdfghklmnprstvz";
+            String vowels = "aeiou";
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                b.append(i % 2 == 0 ? consonants.charAt(r.nextInt(consonants.length()))
+                        : vowels.charAt(r.nextInt(vowels.length())));
+            }
+            return b.toString();
+        }
+
+        /** Zipf-like: low indexes much more often. */
+        String word(Random r) {
+            double u = r.nextDouble();
+            return words[(int) (Math.pow(u, 3) * words.length)];
+        }
+
+        String common(Random r) {
+            return words[r.nextInt(50)];
+        }
+
+        String rare(Random r) {
+            return words[4000 + r.nextInt(1000)];
+        }
+
+        String surname(Random r) {
+            return surnames[r.nextInt(surnames.length)];
+        }
+
+        PublishedResource resource(int i) {
+            Random r = random;
+            List<String> title = new ArrayList<>();
+            for (int w = 0, n = 5 + r.nextInt(6); w < n; w++) {
+                title.add(word(r));
+            }
+            List<String> authors = new ArrayList<>();
+            for (int a = 0, n = 1 + r.nextInt(4); a < n; a++) {
+                authors.add(Character.toUpperCase(word(r).charAt(0)) + ". " + surname(r));
+            }
+            List<String> tags = List.of(word(r), word(r));
+            StringBuilder abs = new StringBuilder();
+            for (int w = 0; w < 30; w++) {
+                abs.append(word(r)).append(' ');
+            }
+            ResourceMetadata m = ResourceMetadata.builder(String.join(" ", title), ResourceType.values()[r.nextInt(6)])
+                    .authors(authors).tags(tags).year(1990 + r.nextInt(36)).abstractText(abs.toString())
+                    .doi(r.nextInt(3) == 0 ? "10." + (1000 + r.nextInt(9000)) + "/" + i : null).build();
+            byte[] content = ("resource " + i).getBytes(StandardCharsets.UTF_8);
+            String hash = FileHasher.sha256Hex(content, 0, content.length);
+            Resource resource = Resource.of(m, new Manifest(Manifest.DEFAULT_CHUNK_SIZE,
+                    List.of(new ManifestFile("file.pdf", content.length, hash, List.of(hash)))));
+            return new PublishedResource(resource, new UserId("user-" + r.nextInt(500)), device(r.nextInt(200)),
+                    NOW - (long) i * 1000);
+        }
+    }
+}
