@@ -54,7 +54,7 @@ final class MongoDirectory {
     Optional<UserRecord> findUser(UserId userId) {
         Document doc = calls.call(() -> users.find(eq(UserDocuments.ID, userId.value())).first());
         return doc == null ? Optional.empty()
-                : malformed.read(RegistryCollections.USERS, doc, d -> signatures.verifiedUser(d, this::findDevice));
+                : malformed.read(RegistryCollections.USERS, doc, d -> signatures.verifiedUser(d, this::cachedDevice));
     }
 
     Optional<DeviceRecord> findDevice(DeviceId deviceId) {
@@ -87,7 +87,7 @@ final class MongoDirectory {
         List<Document> docs = calls.call(() -> users.find(in(UserDocuments.ID, ids)).into(new ArrayList<>()));
         Map<String, UserRecord> byId = new LinkedHashMap<>();
         for (Document doc : docs) {
-            malformed.read(RegistryCollections.USERS, doc, d -> signatures.verifiedUser(d, this::findDevice))
+            malformed.read(RegistryCollections.USERS, doc, d -> signatures.verifiedUser(d, this::cachedDevice))
                     .ifPresent(user -> byId.put(user.profile().userId().value(), user));
         }
         return ids.stream().filter(byId::containsKey).map(byId::get).toList();
