@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import org.peershelf.app.cli.NodeCommand;
 import org.peershelf.app.cli.NodeOptions;
 import org.peershelf.app.cli.RegistryCommand;
-import org.peershelf.app.demo.DemoCommand;
+import org.peershelf.app.cli.DemoCommand;
 import org.peershelf.protocol.PeerShelfException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

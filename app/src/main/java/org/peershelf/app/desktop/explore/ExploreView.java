@@ -27,7 +27,8 @@ import org.peershelf.protocol.resource.ResourceType;
 public final class ExploreView extends VBox {
     private static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
 
-    public ExploreView(ExploreViewModel model) {
+    /** @param download starts downloading the given result */
+    public ExploreView(ExploreViewModel model, java.util.function.Consumer<ResultRow> download) {
         setId("exploreView");
         setSpacing(10);
         setPadding(new Insets(16));
@@ -61,12 +62,12 @@ public final class ExploreView extends VBox {
         TableView<ResultRow> table = new TableView<>(model.results());
         table.setId("exploreTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Title", ResultRow::title, 280));
-        table.getColumns().add(column("Authors", ResultRow::authorsText, 160));
+        table.getColumns().add(column("Title", ResultRow::title, 220));
+        table.getColumns().add(column("Authors", ResultRow::authorsText, 140));
         table.getColumns().add(column("Year", ResultRow::yearText, 50));
         table.getColumns().add(column("Type", ResultRow::typeText, 70));
-        table.getColumns().add(column("Shared by", ResultRow::ownerText, 120));
-        table.getColumns().add(column("Holders", ResultRow::availabilityText, 110));
+        table.getColumns().add(column("Shared by", ResultRow::ownerText, 115));
+        table.getColumns().add(column("Holders", ResultRow::availabilityText, 125));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ResultRow row, boolean empty) {
@@ -87,8 +88,8 @@ public final class ExploreView extends VBox {
             }
         });
 
-        SplitPane split = new SplitPane(table, new ResultDetails(model));
-        split.setDividerPositions(0.62);
+        SplitPane split = new SplitPane(table, new ResultDetails(model, download));
+        split.setDividerPositions(0.66);
         VBox.setVgrow(split, Priority.ALWAYS);
 
         Label status = new Label();
@@ -127,7 +128,7 @@ public final class ExploreView extends VBox {
 
     /** The right-hand pane: everything about the selected result. */
     private static final class ResultDetails extends ScrollPane {
-        ResultDetails(ExploreViewModel model) {
+        ResultDetails(ExploreViewModel model, java.util.function.Consumer<ResultRow> start) {
             setId("exploreDetails");
             setFitToWidth(true);
             Label title = wrapped("section-title");
@@ -142,9 +143,8 @@ public final class ExploreView extends VBox {
             holders.setId("detailsHolders");
             Button download = new Button("Download");
             download.setId("downloadButton");
-            download.setDisable(true);
+            download.getStyleClass().add("primary-button");
             Label downloadNote = wrapped("muted");
-            downloadNote.setText("Downloading arrives with the download service.");
             Label none = wrapped("muted");
             none.setText("Select a result to see its abstract, files and holders.");
 
@@ -171,6 +171,10 @@ public final class ExploreView extends VBox {
                 abstractText.setText(row.metadata().abstractText() == null ? "No abstract." : row.metadata().abstractText());
                 files.setText(row.filesText());
                 holders.setText(row.holdersText());
+                download.setDisable(!row.available());
+                download.setOnAction(e -> start.accept(row));
+                downloadNote.setText(row.available() ? "Copies it into your repository; you become a holder too."
+                        : "Nobody who holds it is online right now.");
             });
         }
 

@@ -1,7 +1,5 @@
 package org.peershelf.app.desktop.onboarding;
 
-import java.io.File;
-import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
@@ -18,7 +16,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import org.peershelf.app.desktop.onboarding.OnboardingViewModel.TestState;
 
 /** The first-run form. Binds to {@link OnboardingViewModel}; the only thing it does itself is open a folder chooser. */
@@ -51,15 +48,14 @@ public final class OnboardingView extends ScrollPane {
         field("ORCID iD (optional)", "orcid", "0000-0002-1825-0097", model.orcidProperty(), model.orcidErrorProperty());
         field("E-mail (optional)", "email", "you@university.edu", model.emailProperty(), model.emailErrorProperty());
 
+        // the peer keeps its repository inside the profile folder for now; shown so people know where it is
         TextField folder = new TextField();
         folder.setId("repositoryFolder");
-        folder.textProperty().bindBidirectional(model.repositoryFolderProperty());
-        Button choose = new Button("Choose…");
-        choose.setOnAction(e -> chooseFolder(model));
-        HBox folderRow = new HBox(8, folder, choose);
-        HBox.setHgrow(folder, Priority.ALWAYS);
-        addRow("Repository folder", folderRow, model.folderErrorProperty(),
-                "The files you share are kept here.");
+        folder.setEditable(false);
+        folder.textProperty().bind(model.repositoryFolderProperty());
+        addRow("Repository folder", folder, model.folderErrorProperty(),
+                "Copies of the files you share are kept here, inside your profile folder "
+                        + "(start with --profile to put the whole profile elsewhere).");
 
         ToggleGroup registry = new ToggleGroup();
         RadioButton embedded = new RadioButton("This computer (embedded) — for trying PeerShelf or one computer");
@@ -155,19 +151,5 @@ public final class OnboardingView extends ScrollPane {
         }
         cell.setPadding(new Insets(0, 0, 8, 0));
         grid.addRow(row++, name, cell);
-    }
-
-    private void chooseFolder(OnboardingViewModel model) {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Where should PeerShelf keep the files you share?");
-        File current = Path.of(model.repositoryFolderProperty().get()).getParent() == null ? null
-                : Path.of(model.repositoryFolderProperty().get()).getParent().toFile();
-        if (current != null && current.isDirectory()) {
-            chooser.setInitialDirectory(current);
-        }
-        File picked = chooser.showDialog(getScene().getWindow());
-        if (picked != null) {
-            model.repositoryFolderProperty().set(picked.getAbsolutePath());
-        }
     }
 }

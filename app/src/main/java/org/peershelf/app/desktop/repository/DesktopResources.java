@@ -1,57 +1,34 @@
 package org.peershelf.app.desktop.repository;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.peershelf.protocol.identity.DeviceId;
+import java.util.function.Consumer;
+import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.identity.UserId;
-import org.peershelf.protocol.node.EventPublisher;
-import org.peershelf.protocol.node.Threads;
-import org.peershelf.protocol.registry.ResourceRegistry;
 import org.peershelf.protocol.resource.publish.OutboxEvent;
 import org.peershelf.protocol.resource.publish.Publisher;
 import org.peershelf.protocol.resource.repository.LocalRepository;
+import org.peershelf.protocol.resource.transfer.Transfers;
 
 /**
- * The resource service as the desktop uses it: the local repository in the folder chosen at onboarding
- * and the publisher with its outbox in the profile. Opened off the UI thread (it scans the repository);
- * outbox events are delivered on {@code events}.
- *
- * <p>When the resource service is wired into {@code Peer}/{@code PeerRuntime} itself, this class should
- * hand out those instances instead of opening its own.
+ * The resource service as the desktop's view models use it: the device's repository, its publisher
+ * (registry outbox) and its transfers, all owned and closed by {@link Peer}. Outbox and download events
+ * arrive on the executor the peer was started with (the UI thread in the app).
  */
-public final class DesktopResources implements AutoCloseable {
-    /** The outbox file in the profile folder. */
-    public static final String OUTBOX_FILE = "registry-outbox.log";
-
+public final class DesktopResources {
     private final LocalRepository repository;
     private final Publisher publisher;
-    private final ScheduledExecutorService outboxThread;
+    private final Transfers transfers;
     private final UserId owner;
 
-    private DesktopResources(LocalRepository repository, Publisher publisher, ScheduledExecutorService outboxThread,
-                             UserId owner) {
+    /** @param transfers may be null where only the repository is needed (tests) */
+    public DesktopResources(LocalRepository repository, Publisher publisher, Transfers transfers, UserId owner) {
         this.repository = repository;
         this.publisher = publisher;
-        this.outboxThread = outboxThread;
+        this.transfers = transfers;
         this.owner = owner;
     }
 
-    public static DesktopResources open(Path profileDir, Path repositoryFolder, ResourceRegistry registry, UserId owner,
-                                        DeviceId self, Executor events) {
-        LocalRepository repository = new LocalRepository(repositoryFolder);
-        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-outbox"));
-        try {
-            Publisher publisher = new Publisher(Publisher.openOutbox(profileDir.resolve(OUTBOX_FILE)), registry, repository,
-                    owner, self, Clock.systemUTC(), thread, new EventPublisher<>(events), Publisher.Settings.DEFAULT);
-            publisher.start();
-            return new DesktopResources(repository, publisher, thread, owner);
-        } catch (RuntimeException e) {
-            thread.shutdownNow();
-            throw e;
-        }
+    public static DesktopResources of(Peer peer, UserId owner) {
+        return new DesktopResources(peer.repository(), peer.publisher(), peer.transfers(), owner);
     }
 
     public LocalRepository repository() {
@@ -62,20 +39,15 @@ public final class DesktopResources implements AutoCloseable {
         return publisher;
     }
 
+    public Transfers transfers() {
+        return transfers;
+    }
+
     public UserId owner() {
         return owner;
     }
 
-    public Runnable subscribe(java.util.function.Consumer<? super OutboxEvent> listener) {
+    public Runnable subscribe(Consumer<? super OutboxEvent> listener) {
         return publisher.subscribe(listener);
-    }
-
-    @Override
-    public void close() {
-        try {
-            publisher.close();
-        } finally {
-            outboxThread.shutdownNow();
-        }
     }
 }

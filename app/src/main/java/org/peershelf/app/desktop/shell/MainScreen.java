@@ -7,6 +7,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.stage.Stage;
+import org.peershelf.app.desktop.chats.ChatsView;
+import org.peershelf.app.desktop.chats.ChatsViewModel;
+import org.peershelf.app.desktop.downloads.DownloadService;
+import org.peershelf.app.desktop.downloads.DownloadsView;
+import org.peershelf.app.desktop.downloads.DownloadsViewModel;
 import org.peershelf.app.desktop.explore.ExploreView;
 import org.peershelf.app.desktop.explore.ExploreViewModel;
 import java.nio.file.Path;
@@ -15,18 +20,17 @@ import org.peershelf.app.desktop.network.NetworkView;
 import org.peershelf.app.desktop.repository.DesktopResources;
 import org.peershelf.app.desktop.repository.RepositoryView;
 import org.peershelf.app.desktop.repository.RepositoryViewModel;
-import org.peershelf.protocol.node.NodeEvent;
 import org.peershelf.protocol.resource.publish.OutboxEvent;
 import org.peershelf.app.desktop.notify.NotificationCenter;
 import org.peershelf.app.desktop.peers.PeersView;
 import org.peershelf.app.desktop.peers.PeersViewModel;
-import org.peershelf.app.desktop.placeholder.ComingSoonView;
 import org.peershelf.app.desktop.settings.Theme;
 import org.peershelf.app.desktop.settings.UiSettings;
 import org.peershelf.app.desktop.settings.WindowState;
 import org.peershelf.app.desktop.status.StatusBarView;
 import org.peershelf.app.desktop.status.StatusBarViewModel;
 import org.peershelf.app.desktop.task.BackgroundTasks;
+import org.peershelf.protocol.chat.ChatService;
 import org.peershelf.protocol.node.Threads;
 import org.peershelf.protocol.registry.ResourceRegistry;
 
@@ -40,13 +44,17 @@ final class MainScreen {
     private final ExploreViewModel explore;
     private final RepositoryViewModel repository;
     private final RepositoryView repositoryView;
+    private final DownloadsViewModel downloads;
+    private final ChatsViewModel chats;
+    private final DownloadsView downloadsView;
+    private final ExploreView exploreView;
     private final Runnable stopOutbox;
-    private final Runnable stopWake;
     private final StatusBarViewModel status;
     private final MainWindow window;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-ui-ticker"));
 
-    MainScreen(Stage stage, NetworkView network, DesktopResources held, ResourceRegistry resources, UiSettings settings,
+    MainScreen(Stage stage, NetworkView network, DesktopResources held, ChatService chatService,
+               ResourceRegistry resources, UiSettings settings,
                Theme theme, WindowState window, BackgroundTasks tasks, NotificationCenter notices, Consumer<Path> opener,
                Runnable goOffline, Runnable afterLeaving) {
         this.peers = new PeersViewModel(network, tasks);
@@ -54,29 +62,39 @@ final class MainScreen {
         this.explore = new ExploreViewModel(resources, network, tasks, network::freshSinceMillis);
         this.repository = new RepositoryViewModel(held, resources, tasks, notices, network::freshSinceMillis);
         this.repositoryView = new RepositoryView(repository, notices, opener);
+        this.chats = new ChatsViewModel(chatService, network, tasks, notices, java.time.ZoneId.systemDefault());
+        this.downloads = new DownloadsViewModel(DownloadService.of(held), tasks, notices);
+        this.downloadsView = new DownloadsView(downloads, opener);
+        this.exploreView = new ExploreView(explore, row -> downloads.download(row.resource().id(), row.title()));
+        downloads.runningProperty().addListener((obs, old, now) -> status.setTransfersRunning(now.intValue()));
         this.stopOutbox = held.subscribe(status::onOutbox);
         // what an earlier run left queued was announced before this window subscribed
         status.onOutbox(new OutboxEvent.OutboxChanged(held.publisher().pending(), true, null));
-        // the outbox backs off while the registry is down; presence noticing it is back is the cue to retry now
-        this.stopWake = network.subscribe(event -> {
-            if (event instanceof NodeEvent.RegistryStateChanged state && state.reachable()) {
-                held.publisher().wake();
-            }
-        });
         this.main = new MainViewModel(settings, theme, window.lastTab(), tasks, notices, goOffline, () -> {
             ticker.shutdownNow();
             peers.stop();
             explore.stop();
             repository.stop();
+            downloads.stop();
+            chats.stop();
             stopOutbox.run();
-            stopWake.run();
             status.stop();
             afterLeaving.run();
         });
         this.window = new MainWindow(main, tabs(), new StatusBarView(status), notices, () -> leave(stage));
+        // a tab shows fresh data when it is opened: the catalogue changes without telling us
+        main.selectedTabProperty().addListener((obs, old, now) -> {
+            if (now == MainTab.EXPLORE) {
+                explore.search();
+            } else if (now == MainTab.REPOSITORY) {
+                repository.refresh();
+            }
+        });
         peers.start();
         explore.start();
         repository.start();
+        downloads.start();
+        chats.start();
         status.start();
         ticker.scheduleWithFixedDelay(() -> tasks.ui().execute(peers::refreshLinks), 1, 1, TimeUnit.SECONDS);
     }
@@ -84,13 +102,9 @@ final class MainScreen {
     private Map<MainTab, Node> tabs() {
         Map<MainTab, Node> tabs = new EnumMap<>(MainTab.class);
         tabs.put(MainTab.REPOSITORY, repositoryView);
-        tabs.put(MainTab.EXPLORE, new ExploreView(explore));
-        tabs.put(MainTab.DOWNLOADS, new ComingSoonView("downloadsEmpty", ComingSoonView.DOWNLOAD, "Downloads",
-                "Follow each download with its progress, rate and the peers it comes from; "
-                        + "pause, resume, and open it when finished.", "the resource service"));
-        tabs.put(MainTab.CHATS, new ComingSoonView("chatsEmpty", ComingSoonView.CHAT, "Chats",
-                "Talk with colleagues directly or in rooms, with delivery marks and room members online.",
-                "the chat service"));
+        tabs.put(MainTab.EXPLORE, exploreView);
+        tabs.put(MainTab.DOWNLOADS, downloadsView);
+        tabs.put(MainTab.CHATS, new ChatsView(chats));
         tabs.put(MainTab.PEERS, new PeersView(peers));
         return tabs;
     }

@@ -109,8 +109,7 @@ public final class PeerShelfApplication extends Application {
     private void join(UserProfile profile, Supplier<AppSettings> settings, Startup startup) {
         stage.setTitle("PeerShelf — " + profile.displayName());
         show(MessageView.busy("joining", "Joining the network…"));
-        tasks.run(() -> Session.start(settings.get(), profile, new ProfileSetup(profileDir()).device(),
-                uiSettings.repositoryFolder().orElse(profileDir().resolve("repository")), ui), started -> {
+        tasks.run(() -> Session.start(settings.get(), profile, new ProfileSetup(profileDir()).device(), ui), started -> {
             if (quitting) {
                 // the window was closed while joining: leave again at once, off the UI thread
                 new Thread(started::close, "peershelf-late-leave").start();
@@ -118,6 +117,7 @@ public final class PeerShelfApplication extends Application {
             }
             session = started;
             MainScreen main = new MainScreen(stage, new RuntimeNetworkView(started.runtime(), profile), started.resources(),
+                    started.runtime().peer().chats(),
                     started.runtime().registry().registry(), uiSettings, startup.theme(), startup.window(), tasks, notices,
                     path -> getHostServices().showDocument(path.toUri().toString()), this::goOffline, this::afterLeaving);
             main.model().themeProperty().addListener((obs, old, now) -> Themes.apply(scene, now));
@@ -166,6 +166,7 @@ public final class PeerShelfApplication extends Application {
     }
 
     private void showFailure(String title, Throwable error, Runnable retry) {
+        LOG.warn("{}: {}", title, error.toString(), error);
         show(MessageView.failed(title, ErrorMessages.describe(error), retry, this::quitBeforeMain));
     }
 

@@ -40,7 +40,13 @@ public final class StatusBarView extends HBox {
         outbox.textProperty().bind(model.outboxTextProperty());
         outbox.visibleProperty().bind(model.outboxTextProperty().isNotEmpty());
         outbox.managedProperty().bind(outbox.visibleProperty());
-        getChildren().addAll(light, busy, registry, spacer, outbox, peers);
+        Label transfers = new Label();
+        transfers.setId("statusTransfers");
+        transfers.setMinWidth(Region.USE_PREF_SIZE);
+        transfers.textProperty().bind(model.transfersTextProperty());
+        transfers.visibleProperty().bind(model.transfersTextProperty().isNotEmpty());
+        transfers.managedProperty().bind(transfers.visibleProperty());
+        getChildren().addAll(light, busy, registry, spacer, transfers, outbox, peers);
         model.registryStatusProperty().addListener((obs, old, now) -> styleLight(light, now));
         styleLight(light, model.registryStatusProperty().get());
     }

@@ -14,8 +14,7 @@ import org.peershelf.protocol.resource.publish.OutboxEvent;
 
 /**
  * The status bar: is the registry connected (and why not), how many peers are online, and whether the
- * device is leaving the network, and what the registry outbox still holds. Transfers join with the
- * download service. UI thread only.
+ * device is leaving the network, and what the registry outbox still holds, and how many downloads run. UI thread only.
  */
 public final class StatusBarViewModel {
     private final NetworkView network;
@@ -24,6 +23,7 @@ public final class StatusBarViewModel {
     private final ReadOnlyIntegerWrapper peersOnline = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper peersText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper outboxText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper transfersText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper leaving = new ReadOnlyBooleanWrapper(false);
     private Runnable unsubscribe = () -> {
     };
@@ -73,6 +73,11 @@ public final class StatusBarViewModel {
         }
     }
 
+    /** How many downloads are fetching right now. */
+    public void setTransfersRunning(int count) {
+        transfersText.set(count == 0 ? "" : count == 1 ? "1 download running" : count + " downloads running");
+    }
+
     /** The device is taking itself offline; the bar says so until the window closes. */
     public void markLeaving() {
         leaving.set(true);
@@ -103,6 +108,10 @@ public final class StatusBarViewModel {
 
     public ReadOnlyStringProperty peersTextProperty() {
         return peersText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty transfersTextProperty() {
+        return transfersText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty outboxTextProperty() {

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
  * tests pass direct executors, so they need no toolkit and no waiting.
  */
 public final class BackgroundTasks implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackgroundTasks.class);
     private final Executor work;
     private final Executor ui;
     private final ExecutorService owned;
@@ -29,7 +30,15 @@ public final class BackgroundTasks implements AutoCloseable {
         work.execute(() -> {
             try {
                 T value = task.call();
-                ui.execute(() -> onSuccess.accept(value));
+                ui.execute(() -> {
+                    try {
+                        onSuccess.accept(value);
+                    } catch (RuntimeException e) {
+                        // a bug in the UI code that shows the result: say so once, and let the failure path show it
+                        LOG.error("Showing the result of a background task failed", e);
+                        onFailure.accept(e);
+                    }
+                });
                 result.complete(value);
             } catch (Exception | LinkageError e) {
                 ui.execute(() -> onFailure.accept(e));

@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.time.Clock;
+import org.peershelf.protocol.node.EventPublisher;
+import org.peershelf.protocol.resource.publish.Publisher;
+import org.peershelf.protocol.resource.repository.LocalRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -42,6 +47,8 @@ class RepositoryViewModelTest {
     private final UserId ada = UserId.random();
     private EmbeddedRegistryServer server;
     private Registry registry;
+    private final ScheduledExecutorService outboxThread = Executors.newSingleThreadScheduledExecutor();
+    private Publisher publisher;
     private DesktopResources resources;
     private RepositoryViewModel model;
 
@@ -49,8 +56,12 @@ class RepositoryViewModelTest {
     void open() {
         server = EmbeddedRegistryServer.startInMemory();
         registry = MongoRegistry.open(server.connectionString());
-        resources = DesktopResources.open(temp.resolve("profile"), temp.resolve("repository"), registry, ada,
-                DeviceIdentity.generate().deviceId(), ui);
+        LocalRepository repository = new LocalRepository(temp.resolve("repository"));
+        publisher = new Publisher(Publisher.openOutbox(temp.resolve("outbox.log")), registry, repository, ada,
+                DeviceIdentity.generate().deviceId(), Clock.systemUTC(), outboxThread, new EventPublisher<>(ui),
+                Publisher.Settings.DEFAULT);
+        publisher.start();
+        resources = new DesktopResources(repository, publisher, null, ada);
         model = new RepositoryViewModel(resources, registry, new BackgroundTasks(Executors.newSingleThreadExecutor(), ui),
                 notices, () -> 0L);
         onUi(model::start);
@@ -58,7 +69,8 @@ class RepositoryViewModelTest {
 
     @AfterEach
     void close() {
-        resources.close();
+        publisher.close();
+        outboxThread.shutdownNow();
         registry.close();
         server.close();
         uiThread.shutdownNow();

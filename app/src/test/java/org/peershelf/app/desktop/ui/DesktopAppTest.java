@@ -26,7 +26,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peershelf.app.config.AppSettings;
 import org.peershelf.app.desktop.DesktopOptions;
+import java.util.List;
+import javafx.scene.control.ListView;
+import org.peershelf.app.desktop.chats.ConversationRow;
+import org.peershelf.app.desktop.chats.MessageRow;
+import org.peershelf.app.desktop.downloads.DownloadRow;
+import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.app.desktop.explore.ResultRow;
 import org.peershelf.app.desktop.peers.PeerRow;
+import org.peershelf.protocol.resource.ResourceMetadata;
+import org.peershelf.protocol.resource.ResourceType;
 import org.peershelf.app.desktop.shell.PeerShelfApplication;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.config.NodeConfig;
@@ -41,7 +50,9 @@ import org.testfx.api.FxToolkit;
 /**
  * The real desktop app on Monocle headless, against an in-memory embedded registry over TCP and a
  * headless peer on loopback: a new user onboards (testing the lab registry on the way), sees the other
- * peer, closes the window (going offline), and comes back straight to the main window.
+ * peer, finds what it published with Ctrl+F and downloads it to "Finished", exchanges chat messages with it
+ * (Ctrl+Enter sends; the reply and the delivered mark show), closes the window (going offline), and comes back straight
+ * to the main window.
  */
 @Tag("integration")
 class DesktopAppTest {
@@ -83,11 +94,15 @@ class DesktopAppTest {
     @Test
     void newUserOnboardsSeesTheOtherPeerLeavesAndReturnsStraightToTheMainWindow() throws Exception {
         server = EmbeddedRegistryServer.startInMemory();
+        UserProfile graceProfile = UserProfile.create("Grace Hopper", "Yale University", "Computer science");
         peerRegistry = MongoRegistry.open(server.connectionString());
         grace = new Peer(NodeConfig.defaults().withHeartbeat(FAST), temp.resolve("grace"), DeviceIdentity.generate(),
-                UserProfile.create("Grace Hopper", "Yale University", "Computer science"), "grace-laptop", peerRegistry,
+                graceProfile, "grace-laptop", peerRegistry,
                 Runnable::run, Clock.systemUTC());
         grace.start();
+        Path paper = java.nio.file.Files.write(temp.resolve("cobol.txt"), new byte[300_000]);
+        grace.sharing().share(ResourceMetadata.builder("A compiler for business-oriented languages", ResourceType.PAPER)
+                .authors(List.of("Grace Hopper")).year(1959).build(), List.of(paper));
         Path profile = temp.resolve("ada");
 
         CountDownLatch left = startApp(profile);
@@ -104,7 +119,7 @@ class DesktopAppTest {
         robot.clickOn("#finish");
 
         waitFor("#mainWindow");
-        waitFor("#repositoryEmpty");
+        waitFor("#repositoryView");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
         TableView<PeerRow> table = robot.lookup("#peersTable").queryTableView();
         await().atMost(WAIT).untilAsserted(() -> assertThat(table.getItems()).singleElement().satisfies(row -> {
@@ -114,6 +129,41 @@ class DesktopAppTest {
         }));
         await().atMost(WAIT).until(() -> text("#statusPeers").equals("1 peer online"));
         assertThat(text("#statusRegistry")).startsWith("Connected to");
+
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        TableView<ResultRow> results = robot.lookup("#exploreTable").queryTableView();
+        TextField search = robot.lookup("#searchField").queryAs(TextField.class);
+        await().atMost(WAIT).until(search::isFocused);
+        robot.interact(() -> search.setText("compiler"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(results.getItems()).singleElement().satisfies(row -> {
+            assertThat(row.title()).isEqualTo("A compiler for business-oriented languages");
+            assertThat(row.ownerText()).isEqualTo("Grace Hopper");
+            assertThat(row.available()).isTrue();
+        }));
+        robot.interact(() -> results.getSelectionModel().select(0));
+        robot.clickOn("#downloadButton");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        TableView<DownloadRow> downloads = robot.lookup("#downloadsTable").queryTableView();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(downloads.getItems()).singleElement()
+                .extracting(DownloadRow::stateText).isEqualTo("Finished"));
+        robot.interact(() -> search.setText("compiler quantum"));
+        await().atMost(WAIT).until(() -> results.getItems().isEmpty());
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        ListView<ConversationRow> conversations = robot.lookup("#conversations").queryListView();
+        await().atMost(WAIT).until(() -> conversations.getItems().stream().anyMatch(c -> c.title().equals("Grace Hopper")));
+        robot.interact(() -> conversations.getSelectionModel().select(conversations.getItems().stream()
+                .filter(c -> c.title().equals("Grace Hopper")).findFirst().orElseThrow()));
+        robot.clickOn("#draft").write("Hi Grace");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        DeviceId adaDevice = DeviceId.of(robot.lookup("#selfDeviceId").queryAs(TextField.class).getText());
+        await().atMost(WAIT).until(() -> grace.chats().direct().history(adaDevice).stream()
+                .anyMatch(line -> line.text().equals("Hi Grace")));
+        grace.chats().direct().send(adaDevice, "Hello Ada");
+        ListView<MessageRow> messages = robot.lookup("#messages").queryListView();
+        await().atMost(WAIT).until(() -> messages.getItems().stream().anyMatch(m -> m.text().equals("Hello Ada")));
+        await().atMost(WAIT).until(() -> messages.getItems().stream().anyMatch(m -> m.mark().contains("delivered")));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
 
         closeWindowAndWaitUntilOffline(left);
         FxToolkit.cleanupApplication(app);

@@ -41,6 +41,7 @@ import org.peershelf.app.desktop.explore.SampleResources;
 import org.peershelf.protocol.registry.Registry;
 import org.peershelf.protocol.resource.ResourceMetadata;
 import org.peershelf.protocol.resource.ResourceType;
+import org.peershelf.protocol.resource.repository.LocalRepository;
 import org.peershelf.registry.MongoRegistry;
 import org.peershelf.registry.embedded.EmbeddedRegistryServer;
 
@@ -86,6 +87,7 @@ public final class ScreenshotTour {
                 colleagues.add(new Colleague(colleague, peer));
             }
             publishSamples(clients.get(0), colleagues);
+            this.colleagues = colleagues;
             try {
                 tour(temp.resolve("ada"), server.connectionString());
             } finally {
@@ -129,16 +131,28 @@ public final class ScreenshotTour {
         registry.addHolder(notes.resource().id(), notes.publishedBy(), now - 3_000);
     }
 
+    /** Shared for real (files hashed, published through the outbox), so the tour can download one. */
     private static void publish(Registry registry, Colleague holder, long at, ResourceMetadata metadata) {
-        var published = SampleResources.published(metadata, holder.profile().userId(), holder.peer().node().deviceId(), at);
-        registry.publishResource(published);
-        registry.addHolder(published.resource().id(), holder.peer().node().deviceId(), at);
+        try {
+            Path folder = Files.createTempDirectory("peershelf-sample");
+            Path file = folder.resolve(metadata.title().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(java.util.Locale.ROOT)
+                    + ".txt");
+            byte[] body = new byte[(int) (200_000 + (at % 7) * 150_000)];
+            java.util.Arrays.fill(body, (byte) 'x');
+            Files.write(file, body);
+            holder.peer().sharing().share(metadata, List.of(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private record Colleague(UserProfile profile, Peer peer) {
     }
 
+    private List<Colleague> colleagues = List.of();
+
     private void tour(Path profile, String registryUri) throws Exception {
+        fillRepository(profile.resolve("repository"));
         CountDownLatch left = new CountDownLatch(1);
         AppSettings settings = new AppSettings(profile, Optional.empty(), freePort(), NodeConfig.defaults());
         PeerShelfApplication app = new PeerShelfApplication(new DesktopOptions(settings, Duration.ofSeconds(3), left::countDown));
@@ -173,6 +187,7 @@ public final class ScreenshotTour {
             return table != null && table.getItems().size() == 3 && table.getItems().stream()
                     .allMatch(r -> ((PeerRow) r).rttText().endsWith("ms") && !((PeerRow) r).userName().isEmpty());
         }));
+        startConversations(fx(() -> ((TextField) node("#selfDeviceId")).getText()));
         String[] tabs = {"repository", "explore", "downloads", "chats", "peers"};
         for (int i = 0; i < tabs.length; i++) {
             int index = i;
@@ -180,10 +195,66 @@ public final class ScreenshotTour {
                 ((TabPane) node("#mainTabs")).getSelectionModel().select(index);
                 return null;
             });
-            if (tabs[i].equals("explore")) {
-                await().atMost(WAIT).until(() -> fx(() -> ((TableView<?>) node("#exploreTable")).getItems().size() == 7));
+            if (tabs[i].equals("repository")) {
+                await().atMost(WAIT).until(() -> fx(() -> ((TableView<?>) node("#repositoryTable")).getItems().size() == 2));
                 fx(() -> {
-                    ((TableView<?>) node("#exploreTable")).getSelectionModel().select(4);
+                    ((TableView<?>) node("#repositoryTable")).getSelectionModel().select(1);
+                    ((Button) node("#publishButton")).fire();
+                    return null;
+                });
+                await().atMost(WAIT).until(() -> fx(() -> ((javafx.scene.control.Label) node("#heldListing")).getText()
+                        .endsWith(": published")));
+            }
+            if (tabs[i].equals("explore")) {
+                await().atMost(WAIT).until(() -> fx(() -> ((TableView<?>) node("#exploreTable")).getItems().size() == 8));
+                // download the dataset first, so the Downloads tab has something to show
+                fx(() -> {
+                    TableView<?> table = (TableView<?>) node("#exploreTable");
+                    for (int row = 0; row < table.getItems().size(); row++) {
+                        if (((org.peershelf.app.desktop.explore.ResultRow) table.getItems().get(row)).title()
+                                .startsWith("Morphogenesis")) {
+                            table.getSelectionModel().select(row);
+                        }
+                    }
+                    ((Button) node("#downloadButton")).fire();
+                    return null;
+                });
+                fx(() -> {
+                    TableView<?> table = (TableView<?>) node("#exploreTable");
+                    for (int row = 0; row < table.getItems().size(); row++) {
+                        if (((org.peershelf.app.desktop.explore.ResultRow) table.getItems().get(row)).title()
+                                .startsWith("On computable")) {
+                            table.getSelectionModel().select(row);
+                        }
+                    }
+                    return null;
+                });
+            }
+            if (tabs[i].equals("chats")) {
+                await().atMost(WAIT).until(() -> fx(() -> ((javafx.scene.control.ListView<?>) node("#conversations"))
+                        .getItems().stream().anyMatch(c -> ((org.peershelf.app.desktop.chats.ConversationRow) c).isRoom())));
+                fx(() -> {
+                    var list = (javafx.scene.control.ListView<?>) node("#conversations");
+                    for (int row = 0; row < list.getItems().size(); row++) {
+                        if (((org.peershelf.app.desktop.chats.ConversationRow) list.getItems().get(row)).isRoom()) {
+                            list.getSelectionModel().select(row);
+                        }
+                    }
+                    ((javafx.scene.control.TextArea) node("#draft")).setText("Yes please: Kademlia, then Chord.");
+                    ((Button) node("#send")).fire();
+                    return null;
+                });
+                await().atMost(WAIT).until(() -> fx(() -> ((javafx.scene.control.ListView<?>) node("#messages"))
+                        .getItems().size() >= 4));
+            }
+            if (tabs[i].equals("downloads")) {
+                await().atMost(WAIT).until(() -> fx(() -> {
+                    TableView<?> table = (TableView<?>) node("#downloadsTable");
+                    return table.getItems().size() == 1 && ((org.peershelf.app.desktop.downloads.DownloadRow)
+                            table.getItems().get(0)).stateText().equals("Finished");
+                }));
+                fx(() -> {
+                    ((TableView<?>) node("#downloadsTable")).getSelectionModel().select(0);
                     return null;
                 });
             }
@@ -203,6 +274,34 @@ public final class ScreenshotTour {
         if (!left.await(20, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the app did not leave the network within 20 s");
         }
+    }
+
+    /** Grace opens a reading-group room with Alan and the newcomer, and they talk a little. */
+    private void startConversations(String adaDevice) {
+        var ada = org.peershelf.protocol.identity.DeviceId.of(adaDevice);
+        Peer grace = colleagues.get(0).peer();
+        Peer alan = colleagues.get(1).peer();
+        String room = grace.chats().rooms().create("P2P reading group", List.of(ada, alan.node().deviceId()));
+        await().atMost(WAIT).until(() -> alan.chats().rooms().list().stream().anyMatch(r -> r.roomId().equals(room)));
+        grace.chats().rooms().say(room, "Welcome! This week: the Kademlia paper, sections 1 to 3.");
+        await().atMost(WAIT).until(() -> alan.chats().rooms().history(room).size() == 1);
+        alan.chats().rooms().say(room, "I shared my notes on XOR distance in Explore.");
+        grace.chats().direct().send(ada, "Hi Ada, glad you joined. Ask me anything about compilers.");
+    }
+
+    /** Ada's own files, already in her repository folder before her first start (as after a restore). */
+    private static void fillRepository(Path folder) throws IOException {
+        Path files = Files.createTempDirectory("peershelf-ada-files");
+        Path notes = Files.writeString(files.resolve("notes-on-the-engine.txt"), "Note G: an algorithm for Bernoulli numbers.\n");
+        Path tables = Files.createDirectories(files.resolve("bernoulli-tables"));
+        Files.writeString(tables.resolve("b1-b10.csv"), "n,B\n0,1\n1,-1/2\n2,1/6\n");
+        Files.writeString(tables.resolve("README.txt"), "Bernoulli numbers computed by hand, 1843.\n");
+        LocalRepository repository = new LocalRepository(folder);
+        repository.add(ResourceMetadata.builder("Sketch of the analytical engine, with notes by the translator",
+                ResourceType.PAPER).authors(List.of("Luigi Menabrea", "Ada Lovelace")).year(1843)
+                .tags(List.of("computing")).build(), List.of(notes));
+        repository.add(ResourceMetadata.builder("Bernoulli number tables", ResourceType.DATASET)
+                .authors(List.of("Ada Lovelace")).year(1843).version("2").build(), List.of(tables));
     }
 
     private void waitFor(String query) {

@@ -1,4 +1,4 @@
-package org.peershelf.app.demo;
+package org.peershelf.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.peershelf.app.config.AppSettings;
+import org.peershelf.app.demo.DemoNetwork;
 import org.peershelf.app.wiring.ProfileSetup;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceId;

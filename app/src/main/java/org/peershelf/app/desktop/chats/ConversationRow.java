@@ -1,0 +1,20 @@
+package org.peershelf.app.desktop.chats;
+
+import org.peershelf.protocol.identity.DeviceId;
+
+/**
+ * One entry of the chat list: a room ({@code roomId} set) or a direct chat ({@code peer} set).
+ *
+ * @param detail e.g. "hosted by Grace Hopper · 3 members online", or "online"
+ */
+public record ConversationRow(String key, String title, String roomId, DeviceId peer, int unread, String detail,
+                              boolean readOnly) {
+    public boolean isRoom() {
+        return roomId != null;
+    }
+
+    /** The title with the unread count, for the list. */
+    public String label() {
+        return (isRoom() ? "# " : "") + title + (unread > 0 ? "  (" + unread + ")" : "");
+    }
+}
