@@ -20,24 +20,28 @@ public final class DialBenchmark {
         int dials = args.length > 0 ? Integer.parseInt(args[0]) : 1500;
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        NodeConfig config = NodeConfig.defaults();
-        try (PeerNode a = new PeerNode(config, DeviceIdentity.generate(), Runnable::run);
-             PeerNode b = new PeerNode(config, DeviceIdentity.generate(), Runnable::run)) {
-            a.start();
-            int port = b.start();
-            for (int i = 0; i < 200; i++) { // warm-up: let the JIT compile the handshake path
-                dialAndClose(a, b, port);
+        // plain links first (the baseline, as before TLS), then the default TLS 1.3 links, in one process
+        for (boolean plain : new boolean[] {true, false}) {
+            NodeConfig config = NodeConfig.defaults().withPlainLinks(plain);
+            try (PeerNode a = new PeerNode(config, DeviceIdentity.generate(), Runnable::run);
+                 PeerNode b = new PeerNode(config, DeviceIdentity.generate(), Runnable::run)) {
+                a.start();
+                int port = b.start();
+                for (int i = 0; i < 200; i++) { // warm-up: let the JIT compile the handshake path
+                    dialAndClose(a, b, port);
+                }
+                List<Double> wall = new ArrayList<>();
+                long cpuBefore = os.getProcessCpuTime();
+                for (int i = 0; i < dials; i++) {
+                    long start = System.nanoTime();
+                    dialAndClose(a, b, port);
+                    wall.add((System.nanoTime() - start) / 1e6);
+                }
+                double cpuPerDial = (os.getProcessCpuTime() - cpuBefore) / 1e6 / dials;
+                String mode = plain ? "plain" : "TLS 1.3";
+                System.out.println(Stats.format(mode + ": dial + handshake + close", wall, "ms"));
+                System.out.printf(Locale.ROOT, "%s: process CPU per dial: %.2f ms%n", mode, cpuPerDial);
             }
-            List<Double> wall = new ArrayList<>();
-            long cpuBefore = os.getProcessCpuTime();
-            for (int i = 0; i < dials; i++) {
-                long start = System.nanoTime();
-                dialAndClose(a, b, port);
-                wall.add((System.nanoTime() - start) / 1e6);
-            }
-            double cpuPerDial = (os.getProcessCpuTime() - cpuBefore) / 1e6 / dials;
-            System.out.println(Stats.format("dial + handshake + close", wall, "ms"));
-            System.out.printf(Locale.ROOT, "process CPU per dial: %.2f ms%n", cpuPerDial);
         }
         System.exit(0);
     }

@@ -17,6 +17,7 @@ import org.peershelf.protocol.identity.UserId;
 import org.peershelf.protocol.registry.DeviceRecord;
 import org.peershelf.protocol.registry.UserRecord;
 import org.peershelf.registry.mapping.DeviceDocuments;
+import org.peershelf.registry.mapping.DocumentSignatures;
 import org.peershelf.registry.mapping.UserDocuments;
 
 /** Users and devices: whole-document upserts keyed by id, so publishing is idempotent. */
@@ -27,8 +28,13 @@ final class MongoDirectory {
     private final MongoCollection<Document> devices;
     private final RegistryCalls calls;
     private final MalformedDocuments malformed;
+    private final DocumentSignatures signatures;
+    private static final int MAX_CACHED_DEVICES = 10_000;
+    private final Map<DeviceId, DeviceRecord> verifiedDevices = new java.util.concurrent.ConcurrentHashMap<>();
 
-    MongoDirectory(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed) {
+    MongoDirectory(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed,
+                   DocumentSignatures signatures) {
+        this.signatures = signatures;
         this.users = database.getCollection(RegistryCollections.USERS);
         this.devices = database.getCollection(RegistryCollections.DEVICES);
         this.calls = calls;
@@ -36,25 +42,40 @@ final class MongoDirectory {
     }
 
     void publishUser(UserRecord user) {
-        Document doc = UserDocuments.toDocument(user);
+        Document doc = signatures.signUser(user, UserDocuments.toDocument(user));
         calls.run(() -> users.replaceOne(eq(UserDocuments.ID, doc.get(UserDocuments.ID)), doc, UPSERT));
     }
 
     void publishDevice(DeviceRecord device) {
-        Document doc = DeviceDocuments.toDocument(device);
+        Document doc = signatures.signDevice(device, DeviceDocuments.toDocument(device));
         calls.run(() -> devices.replaceOne(eq(DeviceDocuments.ID, doc.get(DeviceDocuments.ID)), doc, UPSERT));
     }
 
     Optional<UserRecord> findUser(UserId userId) {
         Document doc = calls.call(() -> users.find(eq(UserDocuments.ID, userId.value())).first());
         return doc == null ? Optional.empty()
-                : malformed.read(RegistryCollections.USERS, doc, UserDocuments::fromDocument);
+                : malformed.read(RegistryCollections.USERS, doc, d -> signatures.verifiedUser(d, this::cachedDevice));
     }
 
     Optional<DeviceRecord> findDevice(DeviceId deviceId) {
         Document doc = calls.call(() -> devices.find(eq(DeviceDocuments.ID, deviceId.value())).first());
         return doc == null ? Optional.empty()
-                : malformed.read(RegistryCollections.DEVICES, doc, DeviceDocuments::fromDocument);
+                : malformed.read(RegistryCollections.DEVICES, doc, signatures::verifiedDevice);
+    }
+
+    /** Like {@link #findDevice}, remembering records found: a device's key never changes (its id is the key's hash). */
+    Optional<DeviceRecord> cachedDevice(DeviceId deviceId) {
+        DeviceRecord known = verifiedDevices.get(deviceId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<DeviceRecord> found = findDevice(deviceId);
+        found.ifPresent(d -> {
+            if (verifiedDevices.size() < MAX_CACHED_DEVICES) {
+                verifiedDevices.put(deviceId, d);
+            }
+        });
+        return found;
     }
 
     /** In the order asked for, each user once, leaving out those not found. */
@@ -66,7 +87,7 @@ final class MongoDirectory {
         List<Document> docs = calls.call(() -> users.find(in(UserDocuments.ID, ids)).into(new ArrayList<>()));
         Map<String, UserRecord> byId = new LinkedHashMap<>();
         for (Document doc : docs) {
-            malformed.read(RegistryCollections.USERS, doc, UserDocuments::fromDocument)
+            malformed.read(RegistryCollections.USERS, doc, d -> signatures.verifiedUser(d, this::cachedDevice))
                     .ifPresent(user -> byId.put(user.profile().userId().value(), user));
         }
         return ids.stream().filter(byId::containsKey).map(byId::get).toList();

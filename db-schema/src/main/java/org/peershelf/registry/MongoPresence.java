@@ -7,13 +7,14 @@ import static com.mongodb.client.model.Filters.gte;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -21,6 +22,7 @@ import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.registry.OnlineDevice;
 import org.peershelf.protocol.registry.VoteArithmetic;
 import org.peershelf.protocol.registry.VoteOutcome;
+import org.peershelf.registry.mapping.DocumentSignatures;
 import org.peershelf.registry.mapping.OnlineDeviceDocuments;
 
 /**
@@ -37,21 +39,28 @@ final class MongoPresence {
     private final MongoCollection<Document> online;
     private final RegistryCalls calls;
     private final MalformedDocuments malformed;
+    private final DocumentSignatures signatures;
 
-    MongoPresence(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed) {
+    MongoPresence(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed,
+                  DocumentSignatures signatures) {
+        this.signatures = signatures;
         this.online = database.getCollection(RegistryCollections.ONLINE_DEVICES);
         this.calls = calls;
         this.malformed = malformed;
     }
 
     void announce(OnlineDevice device) {
-        Document doc = OnlineDeviceDocuments.toDocument(device.withVoters(Set.of()));
+        OnlineDevice fresh = device.withVoters(Set.of());
+        Document doc = signatures.signOnline(fresh, OnlineDeviceDocuments.toDocument(fresh));
         calls.run(() -> online.replaceOne(eq(ID, device.deviceId().value()), doc, new ReplaceOptions().upsert(true)));
     }
 
     boolean heartbeat(DeviceId deviceId, long epoch, long nowMillis) {
-        return calls.call(() -> online.updateOne(session(deviceId, epoch), Updates.set(LAST_HEARTBEAT, nowMillis))
-                .getMatchedCount() > 0);
+        Bson update = signatures.signHeartbeat(deviceId, epoch, nowMillis)
+                .map(sig -> Updates.combine(Updates.set(LAST_HEARTBEAT, nowMillis),
+                        Updates.set(OnlineDeviceDocuments.HEARTBEAT_SIGNATURE, sig)))
+                .orElse(Updates.set(LAST_HEARTBEAT, nowMillis));
+        return calls.call(() -> online.updateOne(session(deviceId, epoch), update).getMatchedCount() > 0);
     }
 
     void leave(DeviceId deviceId, long epoch) {
@@ -63,7 +72,7 @@ final class MongoPresence {
                 .sort(Sorts.ascending(ID)).into(new ArrayList<>()));
         List<OnlineDevice> devices = new ArrayList<>(docs.size());
         for (Document doc : docs) {
-            malformed.read(RegistryCollections.ONLINE_DEVICES, doc, OnlineDeviceDocuments::fromDocument)
+            malformed.read(RegistryCollections.ONLINE_DEVICES, doc, signatures::verifiedOnline)
                     .ifPresent(devices::add);
         }
         return devices;
@@ -75,14 +84,22 @@ final class MongoPresence {
      * the conditioned delete; exactly one deletes, the other learns the target is gone.
      */
     VoteOutcome voteAgainst(DeviceId target, long targetEpoch, DeviceId voter, double ratio, long freshSinceMillis) {
-        Document after = calls.call(() -> online.findOneAndUpdate(session(target, targetEpoch),
-                Updates.addToSet(VOTERS, voter.value()),
+        Bson vote = signatures.signVote(target, targetEpoch, voter)
+                .map(sig -> Updates.combine(Updates.addToSet(VOTERS, voter.value()),
+                        Updates.set(OnlineDeviceDocuments.VOTE_SIGNATURES + "." + voter.value(), sig)))
+                .orElse(Updates.addToSet(VOTERS, voter.value()));
+        Document after = calls.call(() -> online.findOneAndUpdate(session(target, targetEpoch), vote,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
         if (after == null) {
             return VoteOutcome.targetGone();
         }
-        VoteOutcome outcome = VoteArithmetic.evaluate(OnlineDeviceDocuments.voters(after),
-                onlineIds(freshSinceMillis), target, ratio);
+        // only votes signed by a device that is online with a verified entry count (forged voter ids do not)
+        Map<DeviceId, Document> onlineNow = verifiedOnline(freshSinceMillis);
+        List<DeviceId> counted = OnlineDeviceDocuments.voters(after).stream()
+                .filter(v -> onlineNow.containsKey(v)
+                        && signatures.voteCounts(after, v, DocumentSignatures.publicKeyOf(onlineNow.get(v))))
+                .toList();
+        VoteOutcome outcome = VoteArithmetic.evaluate(counted, onlineNow.keySet(), target, ratio);
         if (!outcome.removed()) {
             return outcome;
         }
@@ -95,16 +112,15 @@ final class MongoPresence {
         calls.run(() -> online.updateOne(eq(ID, target.value()), Updates.pull(VOTERS, voter.value())));
     }
 
-    private List<DeviceId> onlineIds(long freshSinceMillis) {
-        List<Document> docs = calls.call(() -> online.find(gte(LAST_HEARTBEAT, freshSinceMillis))
-                .projection(Projections.include(ID)).into(new ArrayList<>()));
-        List<DeviceId> ids = new ArrayList<>(docs.size());
+    /** Fresh online entries whose signatures verify, by device id (the raw documents, for their keys). */
+    private Map<DeviceId, Document> verifiedOnline(long freshSinceMillis) {
+        List<Document> docs = calls.call(() -> online.find(gte(LAST_HEARTBEAT, freshSinceMillis)).into(new ArrayList<>()));
+        Map<DeviceId, Document> verified = new HashMap<>();
         for (Document doc : docs) {
-            if (doc.get(ID) instanceof String id && DeviceId.isValid(id)) {
-                ids.add(DeviceId.of(id));
-            }
+            malformed.read(RegistryCollections.ONLINE_DEVICES, doc, signatures::verifiedOnline)
+                    .ifPresent(device -> verified.put(device.deviceId(), doc));
         }
-        return ids;
+        return verified;
     }
 
     private static Bson session(DeviceId deviceId, long epoch) {

@@ -7,6 +7,8 @@ import com.mongodb.client.MongoDatabase;
 import java.util.List;
 import java.util.Optional;
 import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.identity.DeviceIdentity;
+import org.peershelf.protocol.identity.KeyRing;
 import org.peershelf.protocol.identity.UserId;
 import org.peershelf.protocol.registry.DeviceRecord;
 import org.peershelf.protocol.registry.OnlineDevice;
@@ -23,6 +25,8 @@ import org.peershelf.registry.connection.InvalidRegistryUriException;
 import org.peershelf.registry.connection.RegistryClientSettings;
 import org.peershelf.registry.connection.RegistryFailures;
 import org.peershelf.registry.connection.RegistryUri;
+import org.peershelf.registry.mapping.DocumentSignatures;
+import org.peershelf.registry.mapping.SignaturePolicy;
 import org.peershelf.registry.migration.MigrationRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,14 +47,18 @@ public final class MongoRegistry implements Registry {
     private final MongoResources resources;
     private final MongoRooms rooms;
 
-    private MongoRegistry(MongoClient client, MongoDatabase database, RegistryCalls calls, String description) {
+    private final KeyRing keys = new KeyRing();
+
+    private MongoRegistry(MongoClient client, MongoDatabase database, RegistryCalls calls, String description,
+                          SignaturePolicy policy) {
         this.client = client;
         this.description = description;
         MalformedDocuments malformed = new MalformedDocuments();
-        this.directory = new MongoDirectory(database, calls, malformed);
-        this.presence = new MongoPresence(database, calls, malformed);
-        this.resources = new MongoResources(database, calls, malformed);
-        this.rooms = new MongoRooms(database, calls, malformed);
+        DocumentSignatures signatures = new DocumentSignatures(keys, policy);
+        this.directory = new MongoDirectory(database, calls, malformed, signatures);
+        this.presence = new MongoPresence(database, calls, malformed, signatures);
+        this.resources = new MongoResources(database, calls, malformed, signatures, directory::cachedDevice);
+        this.rooms = new MongoRooms(database, calls, malformed, signatures, directory::cachedDevice);
     }
 
     /**
@@ -61,8 +69,16 @@ public final class MongoRegistry implements Registry {
      * @throws RegistryUnavailableException if the registry cannot be reached or migrated
      */
     public static MongoRegistry open(String connectionString) {
+        return open(connectionString, SignaturePolicy.ACCEPT_UNSIGNED);
+    }
+
+    /**
+     * Like {@link #open(String)}; with {@link SignaturePolicy#REQUIRED} (the app) readers also ignore
+     * unsigned directory and presence documents, not only those whose signature fails.
+     */
+    public static MongoRegistry open(String connectionString, SignaturePolicy policy) {
         RegistryUri uri = RegistryUri.parse(connectionString);
-        return open(uri, uri.databaseOr(RegistryUri.DEFAULT_DATABASE), null);
+        return open(uri, uri.databaseOr(RegistryUri.DEFAULT_DATABASE), null, policy);
     }
 
     /** Like {@link #open(String)}, with an explicit database name. */
@@ -75,6 +91,10 @@ public final class MongoRegistry implements Registry {
      *              null for "registry at host:port (database name)"
      */
     public static MongoRegistry open(RegistryUri uri, String databaseName, String label) {
+        return open(uri, databaseName, label, SignaturePolicy.ACCEPT_UNSIGNED);
+    }
+
+    public static MongoRegistry open(RegistryUri uri, String databaseName, String label, SignaturePolicy policy) {
         MongoClient client;
         try {
             client = MongoClients.create(RegistryClientSettings.failFast(uri));
@@ -88,11 +108,16 @@ public final class MongoRegistry implements Registry {
             String description = label != null ? label
                     : "registry at " + uri.address() + " (database " + databaseName + ")";
             LOG.info("Opened {}{}", description, applied.isEmpty() ? "" : ", applied migrations " + applied);
-            return new MongoRegistry(client, database, calls, description);
+            return new MongoRegistry(client, database, calls, description, policy);
         } catch (RuntimeException e) {
             client.close();
             throw e;
         }
+    }
+
+    @Override
+    public void addSigner(DeviceIdentity identity) {
+        keys.add(identity);
     }
 
     @Override

@@ -17,14 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.registry.DeviceRecord;
 import org.peershelf.protocol.registry.PublishedResource;
 import org.peershelf.protocol.registry.ResourceHit;
 import org.peershelf.protocol.registry.ResourcePage;
 import org.peershelf.protocol.registry.ResourceQuery;
 import org.peershelf.protocol.resource.ResourceId;
+import org.peershelf.registry.mapping.DocumentSignatures;
 import org.peershelf.registry.mapping.HolderDocuments;
 import org.peershelf.registry.mapping.OnlineDeviceDocuments;
 import org.peershelf.registry.mapping.ResourceDocuments;
@@ -45,8 +48,14 @@ final class MongoResources {
     private final MongoCollection<Document> online;
     private final RegistryCalls calls;
     private final MalformedDocuments malformed;
+    private final DocumentSignatures signatures;
+    private final Function<DeviceId, Optional<DeviceRecord>> devices;
 
-    MongoResources(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed) {
+    /** @param devices verified device records by id, for the keys that signed resources and holders */
+    MongoResources(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed,
+                   DocumentSignatures signatures, Function<DeviceId, Optional<DeviceRecord>> devices) {
+        this.signatures = signatures;
+        this.devices = devices;
         this.resources = database.getCollection(RegistryCollections.RESOURCES);
         this.holders = database.getCollection(RegistryCollections.HOLDERS);
         this.online = database.getCollection(RegistryCollections.ONLINE_DEVICES);
@@ -56,7 +65,7 @@ final class MongoResources {
 
     /** {@code $set} of every field, not a replace, so the document keeps its {@code holderIds}. */
     void publishResource(PublishedResource published) {
-        Document doc = ResourceDocuments.toDocument(published);
+        Document doc = signatures.signResource(published, ResourceDocuments.toDocument(published));
         List<Bson> sets = new ArrayList<>();
         doc.forEach((field, value) -> {
             if (!field.equals(ResourceDocuments.ID)) {
@@ -79,14 +88,16 @@ final class MongoResources {
     Optional<PublishedResource> findResource(ResourceId id) {
         Document doc = calls.call(() -> resources.find(eq(ResourceDocuments.ID, id.hex())).first());
         return doc == null || Boolean.TRUE.equals(doc.get(ResourceDocuments.UNPUBLISHED)) ? Optional.empty()
-                : malformed.read(RegistryCollections.RESOURCES, doc, ResourceDocuments::fromDocument);
+                : malformed.read(RegistryCollections.RESOURCES, doc, d -> signatures.verifiedResource(d, this.devices));
     }
 
     void addHolder(ResourceId id, DeviceId holder, long nowMillis) {
-        Bson update = Updates.combine(Updates.set(HolderDocuments.RESOURCE_ID, id.hex()),
+        List<Bson> sets = new ArrayList<>(List.of(Updates.set(HolderDocuments.RESOURCE_ID, id.hex()),
                 Updates.set(HolderDocuments.DEVICE_ID, holder.value()),
                 Updates.set(HolderDocuments.UPDATED_AT, nowMillis),
-                Updates.setOnInsert(HolderDocuments.SINCE, nowMillis));
+                Updates.setOnInsert(HolderDocuments.SINCE, nowMillis)));
+        signatures.signHolder(id.hex(), holder, nowMillis).ifPresent(sig -> sets.add(Updates.set(HolderDocuments.SIGNATURE, sig)));
+        Bson update = Updates.combine(sets);
         calls.run(() -> holders.updateOne(eq(HolderDocuments.ID, HolderDocuments.idOf(id, holder)), update,
                 new UpdateOptions().upsert(true)));
         // the copy search reads (see ResourceDocuments.HOLDER_IDS); a resource not listed yet has no document
@@ -105,7 +116,7 @@ final class MongoResources {
                 .sort(Sorts.ascending(HolderDocuments.ID)).into(new ArrayList<>()));
         List<DeviceId> devices = new ArrayList<>(docs.size());
         for (Document doc : docs) {
-            malformed.read(RegistryCollections.HOLDERS, doc, HolderDocuments::deviceOf).ifPresent(devices::add);
+            malformed.read(RegistryCollections.HOLDERS, doc, d -> signatures.verifiedHolder(d, this.devices)).ifPresent(devices::add);
         }
         return devices;
     }
@@ -136,7 +147,7 @@ final class MongoResources {
         for (String id : pageIds) {
             Document doc = byId.get(id);
             if (doc != null) { // null: unpublished between the two reads
-                malformed.read(RegistryCollections.RESOURCES, doc, ResourceDocuments::fromDocument)
+                malformed.read(RegistryCollections.RESOURCES, doc, d -> signatures.verifiedResource(d, this.devices))
                         .ifPresent(p -> hits.add(hit(p, doc, online)));
             }
         }
@@ -151,11 +162,15 @@ final class MongoResources {
         return new ResourceHit(published, holderIds.size(), onlineHolders);
     }
 
+    /**
+     * Fresh online devices whose entries verify. The {@code holderIds} copy on a resource is not signed, so a
+     * forged holder id counts as online only if it is a device that really is online.
+     */
     private Set<String> onlineIds(long freshSinceMillis) {
         Set<String> ids = new HashSet<>();
         calls.run(() -> online.find(gte(OnlineDeviceDocuments.LAST_HEARTBEAT, freshSinceMillis))
-                .projection(Projections.include(OnlineDeviceDocuments.ID))
-                .forEach(doc -> ids.add(String.valueOf(doc.get(OnlineDeviceDocuments.ID)))));
+                .forEach(doc -> malformed.read(RegistryCollections.ONLINE_DEVICES, doc, signatures::verifiedOnline)
+                        .ifPresent(device -> ids.add(device.deviceId().value()))));
         return ids;
     }
 }

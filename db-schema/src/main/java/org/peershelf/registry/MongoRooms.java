@@ -13,6 +13,10 @@ import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.bson.conversions.Bson;
+import org.peershelf.protocol.registry.DeviceRecord;
+import org.peershelf.registry.mapping.DocumentSignatures;
 import org.bson.Document;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.UserId;
@@ -29,8 +33,14 @@ final class MongoRooms {
     private final MongoCollection<Document> rooms;
     private final RegistryCalls calls;
     private final MalformedDocuments malformed;
+    private final DocumentSignatures signatures;
+    private final Function<DeviceId, Optional<DeviceRecord>> devices;
 
-    MongoRooms(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed) {
+    /** @param devices verified device records by id, for the keys that signed the rooms */
+    MongoRooms(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed,
+               DocumentSignatures signatures, Function<DeviceId, Optional<DeviceRecord>> devices) {
+        this.signatures = signatures;
+        this.devices = devices;
         this.rooms = database.getCollection(RegistryCollections.ROOMS);
         this.calls = calls;
         this.malformed = malformed;
@@ -39,7 +49,7 @@ final class MongoRooms {
     void createRoom(RoomRecord room) {
         calls.run(() -> {
             try {
-                rooms.insertOne(RoomDocuments.toDocument(room));
+                rooms.insertOne(signatures.signRoom(room, RoomDocuments.toDocument(room)));
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
@@ -64,10 +74,16 @@ final class MongoRooms {
     Optional<RoomRecord> claimHost(String roomId, long expectedEpoch, DeviceId newHost) {
         Document after = calls.call(() -> rooms.findOneAndUpdate(
                 and(eq(RoomFields.ROOM_ID, roomId), eq(RoomFields.EPOCH, expectedEpoch), eq(RoomFields.DELETED, false)),
-                Updates.combine(Updates.set(RoomFields.CURRENT_HOST, newHost.value()),
-                        Updates.set(RoomFields.EPOCH, expectedEpoch + 1)),
+                claim(roomId, expectedEpoch + 1, newHost),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
         return read(after);
+    }
+
+    private Bson claim(String roomId, long epoch, DeviceId newHost) {
+        List<Bson> sets = new ArrayList<>(List.of(Updates.set(RoomFields.CURRENT_HOST, newHost.value()),
+                Updates.set(RoomFields.EPOCH, epoch)));
+        signatures.signHostClaim(roomId, newHost, epoch).ifPresent(sig -> sets.add(Updates.set(RoomFields.HOST_SIGNATURE, sig)));
+        return Updates.combine(sets);
     }
 
     void addMember(String roomId, DeviceId member) {
@@ -81,10 +97,19 @@ final class MongoRooms {
     boolean markDeleted(String roomId, UserId byUser) {
         return calls.call(() -> rooms.updateOne(
                 and(eq(RoomFields.ROOM_ID, roomId), eq(RoomFields.ORIGINAL_USER, byUser.value())),
-                Updates.set(RoomFields.DELETED, true)).getMatchedCount() > 0);
+                deletion(roomId, byUser)).getMatchedCount() > 0);
+    }
+
+    private Bson deletion(String roomId, UserId byUser) {
+        return signatures.signDeletion(roomId, byUser)
+                .map(signed -> Updates.combine(Updates.set(RoomFields.DELETED, true),
+                        Updates.set(RoomFields.DELETED_BY, signed.getKey().value()),
+                        Updates.set(RoomFields.DELETED_SIGNATURE, signed.getValue())))
+                .orElse(Updates.set(RoomFields.DELETED, true));
     }
 
     private Optional<RoomRecord> read(Document doc) {
-        return doc == null ? Optional.empty() : malformed.read(RegistryCollections.ROOMS, doc, RoomDocuments::fromDocument);
+        return doc == null ? Optional.empty()
+                : malformed.read(RegistryCollections.ROOMS, doc, d -> signatures.verifiedRoom(d, devices));
     }
 }

@@ -78,6 +78,12 @@ public final class TestRegistries implements AutoCloseable {
         return MongoRegistry.open(connectionString, databaseName);
     }
 
+    /** A registry whose readers ignore unsigned documents too, as the app opens it. */
+    public MongoRegistry openSigningRegistry(String databaseName) {
+        return MongoRegistry.open(org.peershelf.registry.connection.RegistryUri.parse(connectionString), databaseName,
+                null, org.peershelf.registry.mapping.SignaturePolicy.REQUIRED);
+    }
+
     /** Direct access for assertions and for writing documents a peer would not write. */
     public MongoDatabase database(String databaseName) {
         return client.getDatabase(databaseName);

@@ -66,6 +66,7 @@ public final class Peer implements AutoCloseable {
                 String deviceName, Registry registry, Executor eventExecutor, Clock clock) {
         this.dataDir = dataDir;
         this.node = new PeerNode(config, identity, eventExecutor);
+        registry.addSigner(identity); // the registry client signs what this device publishes
         Registration registration = new Registration(new UserRecord(profile, clock.millis()),
                 new DeviceRecord(identity.deviceId(), profile.userId(), identity.publicKeyBase64(), deviceName,
                         clock.millis()));

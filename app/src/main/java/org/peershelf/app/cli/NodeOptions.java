@@ -40,12 +40,17 @@ public final class NodeOptions {
     @Option(names = "--max-links", description = "Bound on open peer links (default: ${DEFAULT-VALUE}).", defaultValue = "64")
     int maxLinks;
 
+    @Option(names = "--insecure-plain-links", description = "Peer links without TLS, for debugging with a packet capture "
+            + "only: not encrypted, not bound to device keys; every peer must use it (default: off).")
+    boolean plainLinks;
+
     public AppSettings toSettings() {
         Path profileDir = profile != null ? profile : AppSettings.defaultProfileDir("default");
         Optional<String> uri = Optional.ofNullable(registryUri).or(() -> new SettingsFile(profileDir).get(SettingsFile.REGISTRY_URI));
         String advertised = advertise != null ? advertise : bind;
         NodeConfig node = NodeConfig.defaults().withHosts(bind, advertised).withPort(port)
-                .withHeartbeat(Duration.ofMillis(heartbeatMillis)).withVoteRatio(voteRatio).withMaxLinks(maxLinks);
+                .withHeartbeat(Duration.ofMillis(heartbeatMillis)).withVoteRatio(voteRatio).withMaxLinks(maxLinks)
+                .withPlainLinks(plainLinks);
         return new AppSettings(profileDir, uri, embeddedPort, node);
     }
 }

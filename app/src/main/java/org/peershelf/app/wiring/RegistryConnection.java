@@ -5,6 +5,7 @@ import org.peershelf.app.config.AppSettings;
 import org.peershelf.protocol.registry.LazyRegistry;
 import org.peershelf.protocol.registry.Registry;
 import org.peershelf.registry.MongoRegistry;
+import org.peershelf.registry.mapping.SignaturePolicy;
 import org.peershelf.registry.connection.RegistryUri;
 import org.peershelf.registry.embedded.EmbeddedRegistryServer;
 import org.peershelf.registry.embedded.RegistryPortInUseException;
@@ -51,7 +52,8 @@ public final class RegistryConnection implements AutoCloseable {
     }
 
     private static Registry lazy(String connectionString, String description) {
-        return new LazyRegistry(() -> MongoRegistry.open(connectionString), description);
+        // the app ignores unsigned and forged directory/presence documents (docs/SECURITY.md)
+        return new LazyRegistry(() -> MongoRegistry.open(connectionString, SignaturePolicy.REQUIRED), description);
     }
 
     public Registry registry() {

@@ -114,7 +114,8 @@ class NetworkIntegrationTest {
             assertThat(back.epoch()).isGreaterThan(oldEpoch);
             assertThat(back.voters()).isEmpty();
         });
-        assertThat(events).anyMatch(e -> e instanceof NodeEvent.Reannounced);
+        // the event follows the registry write it reports
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(e -> e instanceof NodeEvent.Reannounced));
     }
 
     private static Set<DeviceId> ids(List<OnlineDevice> devices) {

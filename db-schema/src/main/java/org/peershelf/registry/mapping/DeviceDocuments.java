@@ -18,6 +18,8 @@ public final class DeviceDocuments {
     public static final String NAME = "name";
     /** Epoch milliseconds (int64). */
     public static final String REGISTERED_AT = "registeredAt";
+    /** The device's own signature over its id, owner, key, name and registeredAt; see DocumentSignatures. */
+    public static final String SIGNATURE = DocumentSignatures.SIGNATURE;
 
     private DeviceDocuments() {
     }

@@ -16,6 +16,8 @@ public final class HolderDocuments {
     public static final String SINCE = "since";
     /** Epoch milliseconds (int64) of the latest announcement. */
     public static final String UPDATED_AT = "updatedAt";
+    /** The holding device's signature over (resourceId, deviceId, updatedAt); see DocumentSignatures. */
+    public static final String SIGNATURE = DocumentSignatures.SIGNATURE;
 
     private HolderDocuments() {
     }

@@ -27,6 +27,14 @@ public final class OnlineDeviceDocuments {
     public static final String LAST_HEARTBEAT = "lastHeartbeat";
     /** Device ids (strings) that voted they cannot reach this device in this session: a set. */
     public static final String VOTERS = "voters";
+    /** The device's Ed25519 public key (X.509 DER, base64), so readers can check the signatures below. */
+    public static final String PUBLIC_KEY = "publicKey";
+    /** The device's signature over the session (id, user, host, port, epoch); see DocumentSignatures. */
+    public static final String SIGNATURE = DocumentSignatures.SIGNATURE;
+    /** The device's signature over (id, epoch, lastHeartbeat), renewed with every heartbeat. */
+    public static final String HEARTBEAT_SIGNATURE = "heartbeatSignature";
+    /** Sub-document voter id → the voter's signature over (target, epoch, voter). */
+    public static final String VOTE_SIGNATURES = "voteSignatures";
 
     private OnlineDeviceDocuments() {
     }

@@ -49,6 +49,8 @@ public final class ResourceDocuments {
     public static final String OWNER_USER_ID = ResourceFields.OWNER_USER_ID;
     public static final String PUBLISHED_BY = "publishedBy";
     public static final String PUBLISHED_AT = ResourceFields.PUBLISHED_AT;
+    /** The publishing device's signature over (resourceId, owner, publishedBy, publishedAt); see DocumentSignatures. */
+    public static final String SIGNATURE = DocumentSignatures.SIGNATURE;
     public static final String KEYWORDS = ResourceFields.KEYWORDS;
     /** The keywords as one string, each preceded and followed by a space: what the search's regexes run on. */
     public static final String SEARCH_TEXT = "searchText";

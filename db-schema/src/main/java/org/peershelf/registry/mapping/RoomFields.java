@@ -14,6 +14,13 @@ public final class RoomFields {
     public static final String MEMBERS = "members";
     public static final String DELETED = "deleted";
     public static final String CREATED_AT = "createdAt";
+    /** The original host's signature over (roomId, name, originalHost, originalUser, createdAt). */
+    public static final String SIGNATURE = "signature";
+    /** The current host's signature over (roomId, currentHost, epoch), set with every claim. */
+    public static final String HOST_SIGNATURE = "hostSignature";
+    /** The device of the original user that marked the room deleted, and its signature over (roomId). */
+    public static final String DELETED_BY = "deletedBy";
+    public static final String DELETED_SIGNATURE = "deletedSignature";
 
     private RoomFields() {
     }

@@ -19,6 +19,10 @@ public final class UserDocuments {
     public static final String EMAIL = "email";
     /** Epoch milliseconds (int64) when the user last published the record. */
     public static final String UPDATED_AT = "updatedAt";
+    /** The device (of this user) that signed the record. */
+    public static final String SIGNED_BY = "signedBy";
+    /** Its signature over the profile fields, updatedAt and signedBy; see DocumentSignatures. */
+    public static final String SIGNATURE = DocumentSignatures.SIGNATURE;
 
     private UserDocuments() {
     }

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param requestTimeout     how long a request waits for its acknowledgement
  * @param dialTimeout        how long opening a link (connect + handshake) may take
  * @param maxPayloadChars    largest event payload accepted from a peer
+ * @param plainLinks         links without TLS (--insecure-plain-links), for debugging only; default false
  */
 public record NodeConfig(String bindHost, String advertisedHost, int port, int maxLinks, Duration heartbeatInterval,
                          int staleAfterBeats, double voteRatio, Duration pingInterval, Duration requestTimeout,
-                         Duration dialTimeout, int maxPayloadChars) {
+                         Duration dialTimeout, int maxPayloadChars, boolean plainLinks) {
     public static final int DEFAULT_MAX_PAYLOAD_CHARS = 4 * 1024 * 1024;
 
     public NodeConfig {
@@ -43,7 +44,7 @@ public record NodeConfig(String bindHost, String advertisedHost, int port, int m
 
     public static NodeConfig defaults() {
         return new NodeConfig("127.0.0.1", "127.0.0.1", 0, 64, Duration.ofSeconds(2), 3, 0.5,
-                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(5), DEFAULT_MAX_PAYLOAD_CHARS);
+                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(5), DEFAULT_MAX_PAYLOAD_CHARS, false);
     }
 
     public Duration staleAfter() {
@@ -52,26 +53,32 @@ public record NodeConfig(String bindHost, String advertisedHost, int port, int m
 
     public NodeConfig withPort(int newPort) {
         return new NodeConfig(bindHost, advertisedHost, newPort, maxLinks, heartbeatInterval, staleAfterBeats, voteRatio,
-                pingInterval, requestTimeout, dialTimeout, maxPayloadChars);
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks);
     }
 
     public NodeConfig withHosts(String newBindHost, String newAdvertisedHost) {
         return new NodeConfig(newBindHost, newAdvertisedHost, port, maxLinks, heartbeatInterval, staleAfterBeats,
-                voteRatio, pingInterval, requestTimeout, dialTimeout, maxPayloadChars);
+                voteRatio, pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks);
     }
 
     public NodeConfig withHeartbeat(Duration interval) {
         return new NodeConfig(bindHost, advertisedHost, port, maxLinks, interval, staleAfterBeats, voteRatio,
-                pingInterval, requestTimeout, dialTimeout, maxPayloadChars);
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks);
     }
 
     public NodeConfig withMaxLinks(int bound) {
         return new NodeConfig(bindHost, advertisedHost, port, bound, heartbeatInterval, staleAfterBeats, voteRatio,
-                pingInterval, requestTimeout, dialTimeout, maxPayloadChars);
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks);
     }
 
     public NodeConfig withVoteRatio(double ratio) {
         return new NodeConfig(bindHost, advertisedHost, port, maxLinks, heartbeatInterval, staleAfterBeats, ratio,
-                pingInterval, requestTimeout, dialTimeout, maxPayloadChars);
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks);
+    }
+
+    /** Links without TLS: only for debugging with a packet capture; never the default. */
+    public NodeConfig withPlainLinks(boolean plain) {
+        return new NodeConfig(bindHost, advertisedHost, port, maxLinks, heartbeatInterval, staleAfterBeats, voteRatio,
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plain);
     }
 }

@@ -5,6 +5,7 @@ import io.socket.client.IO;
 import io.socket.client.Socket;
 import io.socket.engineio.client.transports.WebSocket;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,8 @@ import okhttp3.OkHttpClient;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.DeviceIdentity;
+import org.peershelf.protocol.node.tls.PeerTls;
+import org.peershelf.protocol.node.tls.WrongDeviceException;
 import org.peershelf.protocol.wire.Empty;
 import org.peershelf.protocol.wire.ErrorCodes;
 import org.peershelf.protocol.wire.Events;
@@ -39,9 +42,12 @@ public final class Dialer {
     private final Executor workers;
     private final NodeConfig config;
     private final OkHttpClient http;
+    private final Optional<PeerTls> tls;
 
+    /** @param tls our TLS keys, or empty for plain (debugging) links */
     public Dialer(DeviceIdentity self, WireCodec codec, EventRouter router, Links links, Executor workers,
-                  NodeConfig config, OkHttpClient http) {
+                  NodeConfig config, OkHttpClient http, Optional<PeerTls> tls) {
+        this.tls = tls;
         this.self = self;
         this.codec = codec;
         this.router = router;
@@ -56,7 +62,7 @@ public final class Dialer {
         String address = host + ":" + port;
         Socket socket;
         try {
-            socket = IO.socket(URI.create("http://" + address), options());
+            socket = IO.socket(URI.create((tls.isPresent() ? "https://" : "http://") + address), options(expected));
         } catch (IllegalArgumentException e) {
             result.completeExceptionally(new PeerUnreachableException(expected, "bad address " + address, e));
             return result;
@@ -70,6 +76,11 @@ public final class Dialer {
         socket.on(Socket.EVENT_CONNECT_ERROR, args -> {
             Throwable cause = args.length > 0 && args[0] instanceof Throwable t ? t : null;
             boolean refused = causedBy(cause, java.net.ConnectException.class);
+            WrongDeviceException wrong = cause(cause, WrongDeviceException.class);
+            if (wrong != null) {
+                result.completeExceptionally(new ProtocolException(ErrorCodes.HANDSHAKE_FAILED, wrong.getMessage()));
+                return;
+            }
             result.completeExceptionally(new PeerUnreachableException(expected,
                     (refused ? "nothing listens at " : "cannot connect to ") + address + causeText(cause), refused, cause));
         });
@@ -185,12 +196,16 @@ public final class Dialer {
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        return cause(error, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     private static String causeText(Throwable cause) {
@@ -205,14 +220,16 @@ public final class Dialer {
         return reply.length > 0 && reply[0] instanceof String s ? s : null;
     }
 
-    private IO.Options options() {
+    private IO.Options options(DeviceId expected) {
+        // TLS: a client per dial whose trust manager accepts only the certificate of the device we mean to reach
+        OkHttpClient client = tls.map(t -> t.clientFor(http, expected)).orElse(http);
         IO.Options options = new IO.Options();
         options.transports = new String[] {WebSocket.NAME};
         options.reconnection = false;
         options.forceNew = true;
         options.timeout = config.dialTimeout().toMillis();
-        options.webSocketFactory = http;
-        options.callFactory = http;
+        options.webSocketFactory = client;
+        options.callFactory = client;
         return options;
     }
 }

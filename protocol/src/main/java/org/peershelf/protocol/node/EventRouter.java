@@ -36,10 +36,16 @@ public final class EventRouter {
     private final Map<String, BinaryRoute<?>> binaryRoutes = new ConcurrentHashMap<>();
     private final WireCodec codec;
     private final LinkAbuseGuard abuse;
+    private final RequestRateLimiter rate;
 
     public EventRouter(WireCodec codec, LinkAbuseGuard abuse) {
+        this(codec, abuse, new RequestRateLimiter(RequestLimits.defaults()));
+    }
+
+    public EventRouter(WireCodec codec, LinkAbuseGuard abuse, RequestRateLimiter rate) {
         this.codec = codec;
         this.abuse = abuse;
+        this.rate = rate;
     }
 
     public <Q, R> void register(EventType<Q, R> type, EventHandler<Q, R> handler) {
@@ -63,6 +69,10 @@ public final class EventRouter {
     public void dispatchBinary(PeerLink link, String event, Object header, Object length, Object attachment,
                                Consumer<String> reply) {
         link.touch();
+        if (!rate.admit(link)) {
+            reply.accept(codec.encodeReply(WireReply.failure(ErrorCodes.RATE_LIMITED, "Too many requests; slow down.")));
+            return;
+        }
         BinaryRoute<?> route = binaryRoutes.get(event);
         if (route == null) {
             refuse(link, reply, new ProtocolException(ErrorCodes.UNKNOWN_EVENT, "Unknown binary event " + event + "."));
@@ -103,6 +113,10 @@ public final class EventRouter {
     public void dispatch(PeerLink link, String event, Object rawPayload, Consumer<String> reply) {
         if (PeerLink.countsAsUse(event)) {
             link.touch();
+        }
+        if (!rate.admit(link)) {
+            reply.accept(codec.encodeReply(WireReply.failure(ErrorCodes.RATE_LIMITED, "Too many requests; slow down.")));
+            return;
         }
         Route<?, ?> route = routes.get(event);
         if (route == null) {

@@ -2,10 +2,12 @@ package org.peershelf.protocol.node;
 
 import com.corundumstudio.socketio.SocketIOClient;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.DeviceIdentity;
+import org.peershelf.protocol.node.tls.TlsPeers;
 import org.peershelf.protocol.wire.Empty;
 import org.peershelf.protocol.wire.ErrorCodes;
 import org.peershelf.protocol.wire.HandshakeMessages.Hello;
@@ -48,8 +50,12 @@ public final class InboundHandshake {
     private final Links links;
     private final Executor workers;
     private final Duration requestTimeout;
+    private final Optional<TlsPeers> tlsPeers;
 
-    public InboundHandshake(DeviceIdentity self, WireCodec codec, Links links, Executor workers, Duration requestTimeout) {
+    /** @param tlsPeers the TLS identity of each connection, or empty on plain (debugging) links */
+    public InboundHandshake(DeviceIdentity self, WireCodec codec, Links links, Executor workers, Duration requestTimeout,
+                            Optional<TlsPeers> tlsPeers) {
+        this.tlsPeers = tlsPeers;
         this.self = self;
         this.codec = codec;
         this.links = links;
@@ -67,6 +73,7 @@ public final class InboundHandshake {
             if (remote.equals(self.deviceId())) {
                 throw new ProtocolException(ErrorCodes.HANDSHAKE_FAILED, "A device cannot link to itself.");
             }
+            checkBoundToTls(session, remote);
             String nonce = HandshakeTranscript.newNonce();
             String signature = PeerCredentials.sign(self,
                     HandshakeTranscript.listenerStatement(hello.nonce(), self.deviceId(), remote));
@@ -105,6 +112,18 @@ public final class InboundHandshake {
             }
         } catch (ProtocolException e) {
             fail(session, reply, e);
+        }
+    }
+
+    /** The device claimed here must be the one whose key the connection's TLS session proved: no relaying. */
+    private void checkBoundToTls(Session session, DeviceId claimed) {
+        if (tlsPeers.isEmpty()) {
+            return;
+        }
+        Optional<DeviceId> tls = tlsPeers.get().deviceAt(session.client.getRemoteAddress());
+        if (tls.isEmpty() || !tls.get().equals(claimed)) {
+            throw new ProtocolException(ErrorCodes.HANDSHAKE_FAILED, "The handshake claims device " + claimed.shortForm()
+                    + " but the TLS certificate is " + tls.map(DeviceId::shortForm).orElse("missing") + ".");
         }
     }
 

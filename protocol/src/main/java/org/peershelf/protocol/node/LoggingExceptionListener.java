@@ -16,7 +16,7 @@ final class LoggingExceptionListener extends ExceptionListenerAdapter {
 
     @Override
     public void onEventException(Exception e, List<Object> args, SocketIOClient client) {
-        LOG.warn("Dropping {}: a bad event ({})", client.getRemoteAddress(), e.getMessage());
+        LOG.warn("Dropping {}: a bad event ({})", client.getRemoteAddress(), shorten(e.getMessage()));
         client.disconnect();
     }
 
@@ -28,8 +28,13 @@ final class LoggingExceptionListener extends ExceptionListenerAdapter {
 
     @Override
     public boolean exceptionCaught(ChannelHandlerContext ctx, Throwable e) {
-        LOG.warn("Closing connection {}: {}", ctx.channel().remoteAddress(), e.getMessage());
+        LOG.warn("Closing connection {}: {}", ctx.channel().remoteAddress(), shorten(e.getMessage()));
         ctx.close();
         return true;
+    }
+
+    /** Library messages may quote the peer's whole frame (e.g. a hex dump of a non-TLS record): keep logs short. */
+    private static String shorten(String message) {
+        return message == null || message.length() <= 160 ? message : message.substring(0, 160) + "…";
     }
 }

@@ -1,6 +1,8 @@
 package org.peershelf.protocol.node;
 
+import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +14,9 @@ import okhttp3.OkHttpClient;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.DeviceIdentity;
+import org.peershelf.protocol.node.tls.PeerTls;
+import org.peershelf.protocol.node.tls.TlsChannelInitializer;
+import org.peershelf.protocol.node.tls.TlsPeers;
 import org.peershelf.protocol.wire.Empty;
 import org.peershelf.protocol.wire.Events;
 import org.peershelf.protocol.wire.LinkMessages.Bye;
@@ -45,20 +50,33 @@ public final class PeerNode implements AutoCloseable {
     private final LatencyProbe latency;
 
     public PeerNode(NodeConfig config, DeviceIdentity identity, java.util.concurrent.Executor eventExecutor) {
+        this(config, identity, eventExecutor, RequestLimits.defaults());
+    }
+
+    /** @param limits how many events each linked peer may send (see {@link RequestLimits}) */
+    public PeerNode(NodeConfig config, DeviceIdentity identity, java.util.concurrent.Executor eventExecutor,
+                    RequestLimits limits) {
         this.config = config;
         this.identity = identity;
         this.events = new EventPublisher<>(eventExecutor);
         this.codec = new WireCodec(config.maxPayloadChars());
-        this.router = new EventRouter(codec, new LinkAbuseGuard(MAX_BAD_EVENTS_PER_LINK));
+        this.router = new EventRouter(codec, new LinkAbuseGuard(MAX_BAD_EVENTS_PER_LINK), new RequestRateLimiter(limits));
         this.links = new Links(new LinkTable(config.maxLinks()), internalEvents);
         this.http = new OkHttpClient.Builder()
                 .dispatcher(new Dispatcher(Executors.newCachedThreadPool(Threads.daemon("peershelf-http"))))
                 .connectTimeout(config.dialTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(0, TimeUnit.MILLISECONDS)
                 .build();
-        this.dialer = new Dialer(identity, codec, router, links, workers, config, http);
-        this.server = new PeerServer(config, new InboundHandshake(identity, codec, links, workers, config.requestTimeout()),
-                router, links, codec, timers);
+        Optional<PeerTls> tls = config.plainLinks() ? Optional.empty() : Optional.of(new PeerTls(identity));
+        Optional<TlsPeers> tlsPeers = tls.map(t -> new TlsPeers());
+        this.dialer = new Dialer(identity, codec, router, links, workers, config, http, tls);
+        this.server = new PeerServer(config, new InboundHandshake(identity, codec, links, workers, config.requestTimeout(),
+                tlsPeers), router, links, codec, timers, () -> tls.<SocketIOChannelInitializer>map(t ->
+                new TlsChannelInitializer(t, tlsPeers.orElseThrow(), config.dialTimeout().toMillis()))
+                .orElseGet(SocketIOChannelInitializer::new));
+        if (config.plainLinks()) {
+            LOG.warn("Peer links are NOT encrypted or bound to device keys by TLS (--insecure-plain-links): debugging only");
+        }
         this.latency = new LatencyProbe(links);
         internalEvents.subscribe(events::publish);
         router.registerSync(Events.PING, (link, ping) -> new Pong(ping.sentNanos()));

@@ -3,6 +3,7 @@ package org.peershelf.protocol.node;
 import com.corundumstudio.socketio.AckMode;
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.peershelf.protocol.PeerShelfException;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.wire.ErrorCodes;
@@ -40,12 +42,15 @@ public final class PeerServer implements AutoCloseable {
     private final Links links;
     private final ScheduledExecutorService timers;
     private final WireCodec codec;
+    private final Supplier<SocketIOChannelInitializer> pipelines;
     private final Map<UUID, InboundHandshake.Session> sessions = new ConcurrentHashMap<>();
     private SocketIOServer server;
     private int port;
 
+    /** @param pipelines makes each server's channel pipeline (with TLS, or netty-socketio's plain one) */
     public PeerServer(NodeConfig config, InboundHandshake handshake, EventRouter router, Links links, WireCodec codec,
-                      ScheduledExecutorService timers) {
+                      ScheduledExecutorService timers, Supplier<SocketIOChannelInitializer> pipelines) {
+        this.pipelines = pipelines;
         this.config = config;
         this.handshake = handshake;
         this.router = router;
@@ -60,12 +65,14 @@ public final class PeerServer implements AutoCloseable {
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             int candidate = config.port() != 0 ? config.port() : freePort(config.bindHost());
             SocketIOServer s = new QuickStopSocketIOServer(configuration(candidate));
+            s.setPipelineFactory(pipelines.get());
             registerListeners(s);
             try {
                 s.start();
                 this.server = s;
                 this.port = candidate;
-                LOG.info("Listening for peers on {}:{}", config.bindHost(), candidate);
+                LOG.info("Listening for peers on {}:{} ({})", config.bindHost(), candidate,
+                        config.plainLinks() ? "PLAIN links, not encrypted: --insecure-plain-links" : "TLS 1.3");
                 return candidate;
             } catch (RuntimeException e) {
                 s.stop();

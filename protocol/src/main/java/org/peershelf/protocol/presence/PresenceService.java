@@ -157,8 +157,9 @@ public final class PresenceService {
         }
         try {
             if (!registered) {
-                registry.publishUser(registration.user());
+                // the device first: the user record is signed by this device, so readers must find it
                 registry.publishDevice(registration.device());
+                registry.publishUser(registration.user());
                 registered = true;
             }
             if (!announced) {

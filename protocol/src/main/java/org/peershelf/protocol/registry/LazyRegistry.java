@@ -16,6 +16,8 @@ public final class LazyRegistry implements Registry {
     private final Supplier<Registry> opener;
     private final String description;
     private Registry delegate;
+    private final java.util.List<org.peershelf.protocol.identity.DeviceIdentity> signers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public LazyRegistry(Supplier<Registry> opener, String description) {
         this.opener = opener;
@@ -25,8 +27,17 @@ public final class LazyRegistry implements Registry {
     private synchronized Registry registry() {
         if (delegate == null) {
             delegate = opener.get();
+            signers.forEach(delegate::addSigner);
         }
         return delegate;
+    }
+
+    @Override
+    public synchronized void addSigner(org.peershelf.protocol.identity.DeviceIdentity identity) {
+        signers.add(identity);
+        if (delegate != null) {
+            delegate.addSigner(identity);
+        }
     }
 
     @Override

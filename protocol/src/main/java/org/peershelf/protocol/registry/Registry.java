@@ -13,6 +13,13 @@ public interface Registry extends DirectoryRegistry, PresenceRegistry, ResourceR
     default void warmUp() {
     }
 
+    /**
+     * Lets this client sign what {@code identity}'s device publishes (device, user, online entries,
+     * votes): readers ignore documents whose signature does not verify. Call before publishing.
+     */
+    default void addSigner(org.peershelf.protocol.identity.DeviceIdentity identity) {
+    }
+
     @Override
     void close();
 }

@@ -6,10 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socket.client.Ack;
-import io.socket.client.IO;
 import io.socket.client.Socket;
-import io.socket.engineio.client.transports.WebSocket;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +28,8 @@ import org.peershelf.protocol.wire.ProtocolVersion;
 class HandshakeTest {
     private final TestNodes nodes = new TestNodes();
     private final ObjectMapper json = new ObjectMapper();
+    /** The device whose certificate the raw client presents over TLS. */
+    private final DeviceIdentity mine = DeviceIdentity.generate();
     private Socket raw;
 
     @AfterEach
@@ -42,18 +41,8 @@ class HandshakeTest {
     }
 
     private Socket connect(PeerNode server, AtomicBoolean disconnected) throws Exception {
-        IO.Options options = new IO.Options();
-        options.transports = new String[] {WebSocket.NAME};
-        options.reconnection = false;
-        options.forceNew = true;
-        Socket socket = IO.socket(URI.create("http://127.0.0.1:" + server.port()), options);
-        CompletableFuture<Void> connected = new CompletableFuture<>();
-        socket.on(Socket.EVENT_CONNECT, args -> connected.complete(null));
-        socket.on(Socket.EVENT_DISCONNECT, args -> disconnected.set(true));
-        socket.connect();
-        connected.get(5, TimeUnit.SECONDS);
-        raw = socket;
-        return socket;
+        raw = RawClients.connect(server, mine, disconnected);
+        return raw;
     }
 
     private JsonNode send(Socket socket, String event, Object payload) throws Exception {
@@ -82,7 +71,6 @@ class HandshakeTest {
         PeerNode server = nodes.start();
         AtomicBoolean disconnected = new AtomicBoolean();
         Socket socket = connect(server, disconnected);
-        DeviceIdentity mine = DeviceIdentity.generate();
         DeviceIdentity victim = DeviceIdentity.generate();
 
         JsonNode reply = send(socket, Events.HELLO.name(),
@@ -98,7 +86,6 @@ class HandshakeTest {
         PeerNode server = nodes.start();
         AtomicBoolean disconnected = new AtomicBoolean();
         Socket socket = connect(server, disconnected);
-        DeviceIdentity mine = DeviceIdentity.generate();
 
         JsonNode hello = send(socket, Events.HELLO.name(),
                 new Hello(ProtocolVersion.CURRENT, mine.deviceId().value(), mine.publicKeyBase64(), "n"));
@@ -116,7 +103,6 @@ class HandshakeTest {
         PeerNode server = nodes.start();
         AtomicBoolean disconnected = new AtomicBoolean();
         Socket socket = connect(server, disconnected);
-        DeviceIdentity mine = DeviceIdentity.generate();
 
         JsonNode reply = send(socket, Events.HELLO.name(),
                 new Hello(ProtocolVersion.CURRENT + 1, mine.deviceId().value(), mine.publicKeyBase64(), "n"));

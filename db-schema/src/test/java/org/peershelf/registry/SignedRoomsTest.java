@@ -1,0 +1,117 @@
+package org.peershelf.registry;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.peershelf.registry.TestDevices.NOW;
+
+import com.mongodb.client.model.Updates;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.peershelf.protocol.identity.DeviceIdentity;
+import org.peershelf.protocol.identity.UserId;
+import org.peershelf.protocol.registry.DeviceRecord;
+import org.peershelf.protocol.registry.RoomRecord;
+import org.peershelf.registry.mapping.RoomFields;
+
+/** Room documents: creation signed by the creator's device, each host claim by the claimer, deletion by the creator's user. */
+@Tag("integration")
+class SignedRoomsTest {
+    private static TestRegistries registries;
+    private String database;
+    private final DeviceIdentity alice = DeviceIdentity.generate();
+    private final DeviceIdentity bob = DeviceIdentity.generate();
+    private final UserId aliceUser = UserId.random();
+    private MongoRegistry aliceClient;
+    private MongoRegistry bobClient;
+
+    @BeforeAll
+    static void startRegistry() {
+        registries = TestRegistries.start(SignedRoomsTest.class);
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        registries.close();
+    }
+
+    @BeforeEach
+    void open() {
+        database = registries.newDatabaseName();
+        aliceClient = client(alice, aliceUser);
+        bobClient = client(bob, UserId.random());
+    }
+
+    private MongoRegistry client(DeviceIdentity device, UserId user) {
+        MongoRegistry client = registries.openSigningRegistry(database);
+        client.addSigner(device);
+        client.publishDevice(new DeviceRecord(device.deviceId(), user, device.publicKeyBase64(), "d", NOW));
+        return client;
+    }
+
+    @AfterEach
+    void close() {
+        aliceClient.close();
+        bobClient.close();
+    }
+
+    private RoomRecord room(DeviceIdentity host, UserId user) {
+        return new RoomRecord(UUID.randomUUID().toString(), "Lab", host.deviceId(), user, host.deviceId(), 0,
+                List.of(host.deviceId(), bob.deviceId()), false, NOW);
+    }
+
+    private void tamper(String roomId, org.bson.conversions.Bson update) {
+        registries.database(database).getCollection(RegistryCollections.ROOMS).updateOne(eq(RoomFields.ROOM_ID, roomId), update);
+    }
+
+    @Test
+    void aRoomCreatedClaimedAndDeletedByTheRightDevicesIsRead() {
+        RoomRecord room = room(alice, aliceUser);
+        aliceClient.createRoom(room);
+
+        assertThat(bobClient.claimHost(room.roomId(), 0, bob.deviceId())).hasValueSatisfying(r ->
+                assertThat(r.currentHost()).isEqualTo(bob.deviceId()));
+        assertThat(aliceClient.markDeleted(room.roomId(), aliceUser)).isTrue();
+
+        assertThat(bobClient.findRoom(room.roomId())).hasValueSatisfying(r -> {
+            assertThat(r.epoch()).isEqualTo(1);
+            assertThat(r.deleted()).isTrue();
+        });
+    }
+
+    @Test
+    void aHostChangedByAnotherClientIsIgnored() {
+        RoomRecord room = room(alice, aliceUser);
+        aliceClient.createRoom(room);
+
+        DeviceIdentity mallory = DeviceIdentity.generate();
+        tamper(room.roomId(), Updates.combine(Updates.set(RoomFields.CURRENT_HOST, mallory.deviceId().value()),
+                Updates.set(RoomFields.EPOCH, 1L)));
+
+        assertThat(bobClient.findRoom(room.roomId())).isEmpty();
+        assertThat(bobClient.roomsOf(bob.deviceId())).isEmpty();
+    }
+
+    @Test
+    void aRoomCreatedInAnotherUsersNameIsIgnored() {
+        RoomRecord forged = room(bob, aliceUser); // bob's device claims alice's user created it
+        bobClient.createRoom(forged);
+
+        assertThat(aliceClient.findRoom(forged.roomId())).isEmpty();
+    }
+
+    @Test
+    void aDeletionWrittenByAnotherClientIsIgnored() {
+        RoomRecord room = room(alice, aliceUser);
+        aliceClient.createRoom(room);
+
+        tamper(room.roomId(), Updates.set(RoomFields.DELETED, true));
+
+        assertThat(bobClient.findRoom(room.roomId())).isEmpty();
+    }
+}

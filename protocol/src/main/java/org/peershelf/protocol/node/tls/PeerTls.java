@@ -1,0 +1,86 @@
+package org.peershelf.protocol.node.tls;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import okhttp3.OkHttpClient;
+import org.peershelf.protocol.PeerShelfException;
+import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.identity.DeviceIdentity;
+
+/**
+ * TLS 1.3 for peer links, with the device key as the TLS key on both sides (mutual
+ * authentication; see docs/decisions/0002-tls-with-device-keys.md). The listener's engines ask for
+ * the dialler's certificate; each dial gets a client whose trust manager accepts only the device it
+ * means to reach.
+ */
+public final class PeerTls {
+    static final String PROTOCOL = "TLSv1.3";
+    private static final char[] NO_PASSWORD = new char[0];
+    private static final NoDelaySocketFactory NO_DELAY = new NoDelaySocketFactory();
+
+    private final KeyManager[] keyManagers;
+    private final SSLContext serverContext;
+    private final SecureRandom random = new SecureRandom();
+
+    public PeerTls(DeviceIdentity identity) {
+        X509Certificate certificate = DeviceCertificate.create(identity);
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("device", identity.keyPair().getPrivate(), NO_PASSWORD, new Certificate[] {certificate});
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(store, NO_PASSWORD);
+            this.keyManagers = factory.getKeyManagers();
+            this.serverContext = context(null);
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new PeerShelfException("Cannot set up TLS for peer links: " + e.getMessage(), e);
+        }
+    }
+
+    /** A server-side engine for one accepted connection; it requires the dialler's certificate. */
+    public SSLEngine serverEngine() {
+        SSLEngine engine = serverContext.createSSLEngine();
+        engine.setUseClientMode(false);
+        engine.setNeedClientAuth(true);
+        engine.setEnabledProtocols(new String[] {PROTOCOL});
+        return engine;
+    }
+
+    /**
+     * An HTTP client (sharing {@code base}'s threads and pools) that presents our certificate and
+     * accepts only {@code expected}'s, or any device's when {@code expected} is null (test tools).
+     */
+    public OkHttpClient clientFor(OkHttpClient base, DeviceId expected) {
+        DeviceTrustManager trust = new DeviceTrustManager(expected);
+        try {
+            SSLContext context = context(trust);
+            return base.newBuilder()
+                    .socketFactory(NO_DELAY)
+                    .sslSocketFactory(new Tls13SocketFactory(context.getSocketFactory()), trust)
+                    // the certificate names no host: the trust manager's device check replaces hostname checks
+                    .hostnameVerifier((host, session) -> true)
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new PeerShelfException("Cannot set up TLS for a peer link: " + e.getMessage(), e);
+        }
+    }
+
+    /** A client context that accepts only {@code expected}'s certificate (any device's when null). */
+    SSLContext clientContext(DeviceId expected) throws GeneralSecurityException {
+        return context(new DeviceTrustManager(expected));
+    }
+
+    private SSLContext context(DeviceTrustManager trust) throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance(PROTOCOL);
+        context.init(keyManagers, new TrustManager[] {trust == null ? new DeviceTrustManager(null) : trust}, random);
+        return context;
+    }
+}
