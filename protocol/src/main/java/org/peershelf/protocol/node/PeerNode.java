@@ -55,6 +55,7 @@ public final class PeerNode implements AutoCloseable {
                 .dispatcher(new Dispatcher(Executors.newCachedThreadPool(Threads.daemon("peershelf-http"))))
                 .connectTimeout(config.dialTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(0, TimeUnit.MILLISECONDS)
+                .socketFactory(new NoDelaySocketFactory())
                 .build();
         this.dialer = new Dialer(identity, codec, router, links, workers, config, http);
         this.server = new PeerServer(config, new InboundHandshake(identity, codec, links, workers, config.requestTimeout()),

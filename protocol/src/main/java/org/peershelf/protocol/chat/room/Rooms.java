@@ -127,7 +127,7 @@ public final class Rooms implements AutoCloseable {
                     + "; its history is read-only.");
         }
         long senderSeq = room.outbox.enqueue(new OutPost(ctx.clock().millis(), text));
-        ctx.chatThread().execute(() -> membership.pumpPosts(room));
+        membership.pumpPosts(room);
         return senderSeq;
     }
 
