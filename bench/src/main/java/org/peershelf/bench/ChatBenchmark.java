@@ -74,8 +74,8 @@ public final class ChatBenchmark {
                 RoomLatency.Result r = latency.run(rate, seconds);
                 results.add(r);
                 print(label, r);
-                if (!r.sustained()) {
-                    break;
+                if (r.delivered() < r.sent() * 0.9) {
+                    break; // not keeping up at all: higher rates only take longer to drain
                 }
             }
             latency.close();

@@ -167,7 +167,7 @@ final class RoomMembership {
             if (e != null) {
                 onPostFailed(room, generation, e);
             } else {
-                ctx.chatThread().execute(() -> pumpPosts(room));
+                pumpPosts(room); // not via the chat thread: a registry call or a file save there must not delay posts
             }
         });
     }
