@@ -72,8 +72,14 @@ public final class Peer implements AutoCloseable {
                         clock.millis()));
         this.presence = new PresenceService(registry, registration, config, clock, registryThread, node.events());
         this.mesh = new Mesh(node, presence, clock);
-        this.chats = new ChatService(node, mesh, presence, registry, profile.userId(), dataDir.resolve("chats"),
-                chatConfig, clock, eventExecutor);
+        try {
+            this.chats = new ChatService(node, mesh, presence, registry, profile.userId(), dataDir.resolve("chats"),
+                    chatConfig, clock, eventExecutor);
+        } catch (RuntimeException e) { // e.g. a wrong chat passphrase: release the threads made so far
+            node.close();
+            registryThread.shutdownNow();
+            throw e;
+        }
         this.repository = new LocalRepository(dataDir.resolve("repository"));
         this.publisher = new Publisher(Publisher.openOutbox(dataDir.resolve("outbox").resolve("registry-outbox.log")),
                 registry, repository, profile.userId(), identity.deviceId(), clock, outboxThread,

@@ -211,4 +211,27 @@ class ChatIntegrationTest {
                 && member2.chats().rooms().history(room).size() == 6);
         assertThat(host2.chats().rooms().history(room).get(5).seq()).isEqualTo(6);
     }
+
+    @Test
+    void encryptedChatLogsHideTheTextSurviveARestartAndRefuseAWrongPassphrase() throws Exception {
+        org.peershelf.protocol.chat.ChatConfig base = org.peershelf.protocol.chat.ChatConfig.from(ChatNetwork.config());
+        Peer host = network.start("vault", base.withPassphrase("correct horse".toCharArray()));
+        Peer member = network.start("reader");
+        awaitLinked(host, member);
+        assertThat(host.chats().encrypted()).isTrue();
+        String room = host.chats().rooms().create("Embargoed", List.of(id(member)));
+        await().atMost(WAIT).until(() -> knows(member, room));
+        member.chats().rooms().say(room, "the unpublished result");
+        await().atMost(WAIT).until(() -> host.chats().rooms().history(room).size() == 1);
+        network.stop("vault");
+
+        java.nio.file.Path log = network.dataDir("vault").resolve("chats/rooms/" + room + "/log");
+        assertThat(new String(java.nio.file.Files.readAllBytes(log), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("unpublished");
+        assertThatThrownBy(() -> network.start("vault", base.withPassphrase("wrong".toCharArray())))
+                .isInstanceOf(org.peershelf.protocol.store.WrongPassphraseException.class)
+                .hasMessageContaining("passphrase is wrong");
+        Peer again = network.start("vault", base.withPassphrase("correct horse".toCharArray()));
+        assertThat(texts(again.chats().rooms().history(room))).containsExactly("the unpublished result");
+    }
 }

@@ -26,7 +26,7 @@ import org.peershelf.registry.embedded.EmbeddedRegistryServer;
 final class ChatNetwork implements AutoCloseable {
     static final Duration HEARTBEAT = Duration.ofMillis(300);
 
-    private record Device(DeviceIdentity identity, UserProfile profile, Path dir, ChatConfig chat) {
+    private record Device(DeviceIdentity identity, UserProfile profile, Path dir) {
     }
 
     private final EmbeddedRegistryServer server = EmbeddedRegistryServer.startInMemory();
@@ -52,15 +52,22 @@ final class ChatNetwork implements AutoCloseable {
         return start(name, ChatConfig.from(config()));
     }
 
-    /** Starts the device called {@code name}: new the first time, the same device (and files) afterwards. */
+    /**
+     * Starts the device called {@code name}: new the first time, the same device (and files) afterwards.
+     * A constructor failure (e.g. a wrong chat passphrase) is thrown; nothing is left running then.
+     */
     synchronized Peer start(String name, ChatConfig chat) {
         Device device = devices.computeIfAbsent(name, n -> new Device(DeviceIdentity.generate(),
-                UserProfile.create(n, "Test University", "Testing"), newDataDir(n), chat));
-        Peer peer = new Peer(config(), device.chat(), device.dir(), device.identity(), device.profile(), name + "-device",
+                UserProfile.create(n, "Test University", "Testing"), newDataDir(n)));
+        Peer peer = new Peer(config(), chat, device.dir(), device.identity(), device.profile(), name + "-device",
                 newRegistryClient(), Runnable::run, Clock.systemUTC());
         running.put(name, peer);
         peer.start();
         return peer;
+    }
+
+    Path dataDir(String name) {
+        return devices.get(name).dir();
     }
 
     /** Leaves the network cleanly; the device's files stay for a later {@link #start}. */

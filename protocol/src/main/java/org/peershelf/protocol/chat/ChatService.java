@@ -40,7 +40,7 @@ public final class ChatService implements AutoCloseable {
     private final ChatContext ctx;
     private final ScheduledExecutorService chatThread =
             Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-chat"));
-    private final DiskWriter writer = new DiskWriter("peershelf-chat-disk");
+    private final DiskWriter writer;
     private final LatencyScores scores;
     private final DirectChats direct;
     private final Rooms rooms;
@@ -52,9 +52,10 @@ public final class ChatService implements AutoCloseable {
      */
     public ChatService(PeerNode node, Mesh mesh, PresenceService presence, RoomRegistry registry, UserId user,
                        Path chatDir, ChatConfig config, Clock clock, Executor eventExecutor) {
+        this.writer = new DiskWriter("peershelf-chat-disk", config.fsync());
         ChatStores stores;
         try {
-            stores = ChatStores.open(chatDir, config.passphrase());
+            stores = ChatStores.open(chatDir, config.passphrase(), config.fsync());
         } catch (RuntimeException e) {
             close(); // the threads
             throw e;

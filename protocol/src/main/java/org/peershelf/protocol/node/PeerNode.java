@@ -66,6 +66,7 @@ public final class PeerNode implements AutoCloseable {
                 .dispatcher(new Dispatcher(Executors.newCachedThreadPool(Threads.daemon("peershelf-http"))))
                 .connectTimeout(config.dialTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(0, TimeUnit.MILLISECONDS)
+                .socketFactory(new NoDelaySocketFactory())
                 .build();
         Optional<PeerTls> tls = config.plainLinks() ? Optional.empty() : Optional.of(new PeerTls(identity));
         Optional<TlsPeers> tlsPeers = tls.map(t -> new TlsPeers());

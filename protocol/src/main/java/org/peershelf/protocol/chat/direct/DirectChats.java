@@ -202,6 +202,14 @@ public final class DirectChats implements AutoCloseable {
             unread = ++chat.unread;
         }
         return chat.log.append(LogRecord.line(new RoomLine(0, 0, sender, message.seq(), message.sentAt(), message.text())))
+                .whenComplete((done, e) -> {
+                    if (e != null) {
+                        received.forget(sender, message.seq()); // not stored: the resend must not count as a copy
+                        synchronized (chat) {
+                            chat.lines.removeIf(l -> l.from().equals(link.remote()) && l.seq() == message.seq());
+                        }
+                    }
+                })
                 .thenApply(done -> {
                     ctx.events().publish(new ChatEvent.DirectReceived(link.remote(), message.seq(), message.sentAt(),
                             message.text()));

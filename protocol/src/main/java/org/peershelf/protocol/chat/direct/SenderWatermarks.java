@@ -22,6 +22,13 @@ public final class SenderWatermarks {
         return true;
     }
 
+    /** Takes back {@code seq} if it is still the highest (it could not be stored), so a resend is not a "copy". */
+    public synchronized void forget(String sender, long seq) {
+        if (highest.getOrDefault(sender, 0L) == seq) {
+            highest.put(sender, seq - 1);
+        }
+    }
+
     public synchronized long highest(String sender) {
         return highest.getOrDefault(sender, 0L);
     }

@@ -19,18 +19,25 @@ public final class ChatStores {
     private static final RecordLogOptions BATCHED = RecordLogOptions.DEFAULTS.withForceOnAppend(false);
     private final Path root;
     private final Optional<RecordCipher> cipher;
+    private final RecordLogOptions queueOptions;
 
-    private ChatStores(Path root, Optional<RecordCipher> cipher) {
+    private ChatStores(Path root, Optional<RecordCipher> cipher, boolean fsync) {
         this.root = root;
         this.cipher = cipher;
+        this.queueOptions = RecordLogOptions.DEFAULTS.withForceOnAppend(fsync);
     }
 
     /**
      * @throws org.peershelf.protocol.store.WrongPassphraseException if the passphrase does not open the key file
      */
     public static ChatStores open(Path root, Optional<char[]> passphrase) {
+        return open(root, passphrase, true);
+    }
+
+    /** @param fsync false only to measure what durability costs (see {@link DiskWriter}) */
+    public static ChatStores open(Path root, Optional<char[]> passphrase, boolean fsync) {
         Optional<RecordCipher> cipher = passphrase.map(p -> RecordCipher.unlockOrCreate(root.resolve("chat.key"), p));
-        return new ChatStores(root, cipher);
+        return new ChatStores(root, cipher, fsync);
     }
 
     public Path root() {
@@ -47,8 +54,8 @@ public final class ChatStores {
     }
 
     public <T> DurableQueue<T> openQueue(Path file, ItemCodec<T> codec) {
-        RecordStore store = cipher.<RecordStore>map(c -> EncryptedRecordLog.open(file, c))
-                .orElseGet(() -> RecordLog.open(file));
+        RecordStore store = cipher.<RecordStore>map(c -> EncryptedRecordLog.open(file, c, queueOptions))
+                .orElseGet(() -> RecordLog.open(file, queueOptions));
         return DurableQueue.open(store, codec);
     }
 }

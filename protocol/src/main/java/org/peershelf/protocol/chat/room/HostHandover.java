@@ -61,6 +61,7 @@ final class HostHandover {
             room.cursors.clear();
             room.postGeneration++; // posts in flight to the old host will never be answered
             room.postsInFlight = 0;
+            room.postedUpTo = 0;
             lastSeq = room.lastSeq();
         }
         LOG.info("This device now hosts room {} (epoch {}), after {}", room.id, claimed.epoch(), oldHost.shortForm());
@@ -153,6 +154,7 @@ final class HostHandover {
             room.setMeta(room.meta().withHost(link.remote().value(), request.epoch()));
             room.postGeneration++;
             room.postsInFlight = 0;
+            room.postedUpTo = 0;
             reply = new TakeoverReply(room.lastSeq(), room.linesAfter(request.lastSeq(), Integer.MAX_VALUE));
         }
         book.saveIfDirty(room);

@@ -197,6 +197,7 @@ final class HostWatch {
                 room.cursors.clear();
                 room.postGeneration++;
                 room.postsInFlight = 0;
+                room.postedUpTo = 0;
             }
         }
         book.saveIfDirty(room);

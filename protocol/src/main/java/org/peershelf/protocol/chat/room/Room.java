@@ -35,8 +35,9 @@ final class Room {
      * sender are refused until it is sent again, or the watermark would make it look like a copy and drop it.
      */
     final Map<String, Long> resendFrom = new HashMap<>();
-    /** Member only: posts sent to the host and not yet acknowledged. */
+    /** Posts sent to the host and not yet acknowledged, and the highest sender sequence sent in this generation. */
     int postsInFlight;
+    long postedUpTo;
     long postGeneration;
     boolean metaDirty;
     /**

@@ -138,27 +138,34 @@ final class RoomHosting {
             if (!room.isHost()) {
                 throw new ProtocolException(ErrorCodes.NOT_HOST, "This device does not host the room.");
             }
-            if (!room.isMember(link.remote())) {
-                return Empty.INSTANCE; // already gone: leaving twice is fine
+        }
+        removeMember(room, link.remote());
+        return Empty.INSTANCE;
+    }
+
+    /** The member left (told us, or refuses our lines as a member that left): stop relaying, tell the others. */
+    void removeMember(Room room, DeviceId member) {
+        synchronized (room) {
+            if (!room.isMember(member)) {
+                return; // already gone: leaving twice is fine
             }
             List<String> members = new ArrayList<>(room.meta().members());
-            members.remove(link.remote().value());
+            members.remove(member.value());
             room.setMeta(room.meta().withMembers(members));
-            room.cursors.remove(link.remote());
+            room.cursors.remove(member);
             room.cursors.values().forEach(c -> c.viewSent = false);
         }
-        LOG.info("{} left room {}", link.remote().shortForm(), room.id);
+        LOG.info("{} left room {}", member.shortForm(), room.id);
         book.saveIfDirty(room);
         ctx.chatThread().execute(() -> {
             try {
-                ctx.registry().removeMember(room.id, link.remote());
+                ctx.registry().removeMember(room.id, member);
             } catch (RegistryUnavailableException e) {
-                LOG.warn("Could not record in the registry that {} left room {}: {}", link.remote().shortForm(), room.id,
+                LOG.warn("Could not record in the registry that {} left room {}: {}", member.shortForm(), room.id,
                         e.getMessage());
             }
         });
         pumpAll(room);
-        return Empty.INSTANCE;
     }
 
     /** Makes sure every member has a cursor: saved ones first, else from the start of the current epoch. */
@@ -276,7 +283,9 @@ final class RoomHosting {
             if (error != null) {
                 cursor.rewind();
                 again = false;
-                logRefusal(room, cursor, error);
+                if (logRefusal(room, cursor, error)) {
+                    ctx.chatThread().execute(() -> removeMember(room, cursor.member));
+                }
             } else if (ack.lastSeq() < seq) {
                 cursor.rewind(); // the member lacks an earlier line: start again from what it holds
                 again = true;
@@ -290,11 +299,14 @@ final class RoomHosting {
         }
     }
 
-    private void logRefusal(Room room, MemberCursor cursor, Throwable error) {
+    /** Logs a member's refusal; true if the member says it left the room (its leave did not reach us). */
+    private boolean logRefusal(Room room, MemberCursor cursor, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof ProtocolException p && !ErrorCodes.TIMEOUT.equals(p.code())) {
-            LOG.info("{} refused a line of room {}: {}", cursor.member.shortForm(), room.id, p.getMessage());
+            LOG.info("{} refused lines of room {}: {}", cursor.member.shortForm(), room.id, p.getMessage());
+            return ErrorCodes.NOT_MEMBER.equals(p.code());
         }
+        return false;
     }
 
     /** Retries members with pending lines and saves the cursors (losing them only means redelivery). */

@@ -23,13 +23,11 @@ final class RoomInbox {
     private final ChatContext ctx;
     private final RoomBook book;
     private final HostWatch watch;
-    private final RoomMembership membership;
 
-    RoomInbox(ChatContext ctx, RoomBook book, HostWatch watch, RoomMembership membership) {
+    RoomInbox(ChatContext ctx, RoomBook book, HostWatch watch) {
         this.ctx = ctx;
         this.book = book;
         this.watch = watch;
-        this.membership = membership;
     }
 
     void register(EventRouter router) {

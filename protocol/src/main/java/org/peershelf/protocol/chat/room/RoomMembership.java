@@ -103,76 +103,79 @@ final class RoomMembership {
         });
     }
 
-    /** Sends pending outbox messages in order (a window of them in flight); the host drops resent copies. */
+    /**
+     * Sends pending outbox messages in order, pipelined (up to a window in flight, without waiting for earlier
+     * acks: the link keeps them in order); after a failure everything not yet confirmed goes again, and the host
+     * drops the copies.
+     */
     void pumpPosts(Room room) {
-        List<QueueItem<OutPost>> batch;
-        long generation;
-        long epoch;
-        DeviceId host;
-        synchronized (room) {
-            if (room.meta().left() || room.meta().deleted() || room.postsInFlight > 0) {
+        DeviceId host = room.host();
+        PeerLink link = null;
+        if (!host.equals(ctx.self())) {
+            link = ctx.node().links().get(host).filter(PeerLink::isOpen).orElse(null);
+            if (link == null) {
+                // retried when the link is up (or on the next tick, or with the next host)
+                ctx.mesh().linkTo(host).thenRun(() -> ctx.chatThread().execute(() -> pumpPosts(room)));
                 return;
             }
-            long confirmed = room.ownConfirmed;
-            batch = room.outbox.pending().stream().filter(item -> item.id() > confirmed).toList();
+        }
+        // sent while holding the room's lock: two pumps must not put posts on the link out of order, or the
+        // host would take the earlier ones for copies
+        synchronized (room) {
+            if (room.meta().left() || room.meta().deleted() || room.postsInFlight >= POST_WINDOW
+                    || !room.host().equals(host)) {
+                return;
+            }
+            long from = Math.max(room.ownConfirmed, room.postedUpTo);
+            List<QueueItem<OutPost>> batch = room.outbox.pending().stream().filter(item -> item.id() > from)
+                    .limit(POST_WINDOW - room.postsInFlight).toList();
             if (batch.isEmpty()) {
                 return;
             }
-            batch = batch.subList(0, Math.min(POST_WINDOW, batch.size()));
-            room.postsInFlight = batch.size();
-            generation = ++room.postGeneration;
-            epoch = room.epoch();
-            host = room.host();
-        }
-        if (host.equals(ctx.self())) {
+            room.postsInFlight += batch.size();
+            room.postedUpTo = batch.get(batch.size() - 1).id();
+            long generation = room.postGeneration;
+            long epoch = room.epoch();
             for (QueueItem<OutPost> item : batch) {
                 Post post = new Post(room.id, epoch, item.id(), item.value().sentAt(), item.value().text());
-                posted(room, generation, safely(() -> hosting.accept(room, ctx.self(), post)));
+                PeerLink to = link;
+                posted(room, generation, to == null ? safely(() -> hosting.accept(room, ctx.self(), post))
+                        : to.request(ChatEvents.POST, post));
             }
-            return;
         }
-        List<QueueItem<OutPost>> toSend = batch;
-        ctx.mesh().linkTo(host).whenComplete((link, e) -> {
-            if (e != null) {
-                synchronized (room) {
-                    if (room.postGeneration == generation) {
-                        room.postsInFlight = 0;
-                    }
-                }
-                return; // retried on the next tick or when the host (or a new one) is back
+    }
+
+    /** Forgets what was in flight (of this generation): the next pump sends everything unconfirmed again. */
+    static void restartPosts(Room room, long generation) {
+        synchronized (room) {
+            if (room.postGeneration == generation) {
+                room.postGeneration++;
+                room.postsInFlight = 0;
+                room.postedUpTo = 0;
             }
-            for (QueueItem<OutPost> item : toSend) {
-                Post post = new Post(room.id, epoch, item.id(), item.value().sentAt(), item.value().text());
-                posted(room, generation, link.request(ChatEvents.POST, post));
-            }
-        });
+        }
     }
 
     private void posted(Room room, long generation, CompletionStage<PostAck> ack) {
         ack.whenComplete((ok, e) -> {
-            boolean more;
             synchronized (room) {
                 if (room.postGeneration != generation) {
                     return;
                 }
                 room.postsInFlight--;
-                more = room.postsInFlight == 0;
             }
             if (e != null) {
-                onPostFailed(room, e);
-            } else if (more) {
-                ctx.chatThread().execute(() -> pumpPosts(room));
+                onPostFailed(room, generation, e);
+            } else {
+                pumpPosts(room); // not via the chat thread: a registry call or a file save there must not delay posts
             }
         });
     }
 
-    private void onPostFailed(Room room, Throwable error) {
+    private void onPostFailed(Room room, long generation, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         String code = cause instanceof ProtocolException p ? p.code() : "";
-        synchronized (room) {
-            room.postGeneration++;
-            room.postsInFlight = 0;
-        }
+        restartPosts(room, generation);
         if (ErrorCodes.NOT_HOST.equals(code) || ErrorCodes.STALE_EPOCH.equals(code)) {
             ctx.chatThread().execute(() -> sync(room)); // learns the current host and epoch, then posts again
         } else if (ErrorCodes.REFUSED.equals(code)) {

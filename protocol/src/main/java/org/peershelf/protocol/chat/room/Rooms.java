@@ -51,7 +51,7 @@ public final class Rooms implements AutoCloseable {
         this.membership = new RoomMembership(ctx, book, stored, hosting);
         this.handover = new HostHandover(ctx, book, hosting, membership, stored);
         this.watch = new HostWatch(ctx, book, handover, membership, hosting, scores);
-        this.inbox = new RoomInbox(ctx, book, watch, membership);
+        this.inbox = new RoomInbox(ctx, book, watch);
         book.loadAll();
         book.all().forEach(hosting::ensureCursors);
     }
@@ -127,7 +127,7 @@ public final class Rooms implements AutoCloseable {
                     + "; its history is read-only.");
         }
         long senderSeq = room.outbox.enqueue(new OutPost(ctx.clock().millis(), text));
-        ctx.chatThread().execute(() -> membership.pumpPosts(room));
+        membership.pumpPosts(room);
         return senderSeq;
     }
 
