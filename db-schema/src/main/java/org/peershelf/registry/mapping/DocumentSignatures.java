@@ -10,6 +10,7 @@ import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.identity.KeyRing;
 import org.peershelf.protocol.identity.RecordSigner;
 import org.peershelf.protocol.identity.UserProfile;
+import org.peershelf.protocol.identity.VerifiedRecords;
 import org.peershelf.protocol.registry.DeviceRecord;
 import org.peershelf.protocol.registry.OnlineDevice;
 import org.peershelf.protocol.registry.PublishedResource;
@@ -26,8 +27,12 @@ import org.peershelf.protocol.registry.UserRecord;
 public final class DocumentSignatures {
     public static final String SIGNATURE = "signature";
 
+    /** Enough for the online entries, devices and users of a large lab, several times over. */
+    private static final int VERIFIED_CAPACITY = 8192;
+
     private final KeyRing keys;
     private final SignaturePolicy policy;
+    private final VerifiedRecords verified = new VerifiedRecords(VERIFIED_CAPACITY);
 
     public DocumentSignatures(KeyRing keys, SignaturePolicy policy) {
         this.keys = keys;
@@ -62,7 +67,7 @@ public final class DocumentSignatures {
         if (!DeviceId.fromPublicKey(decode(device.publicKeyBase64())).equals(device.deviceId())) {
             throw new IllegalArgumentException("its public key is not the key of device " + device.deviceId().shortForm());
         }
-        check(doc, SIGNATURE, sig -> RecordSigner.verify(device.deviceId(), device.publicKeyBase64(), "device",
+        check(doc, SIGNATURE, sig -> verified.verify(device.deviceId(), device.publicKeyBase64(), "device",
                 deviceFields(device), sig));
         return device;
     }
@@ -102,7 +107,7 @@ public final class DocumentSignatures {
             }
             Optional<DeviceRecord> signer = devices.apply(DeviceId.of(by));
             return signer.isPresent() && signer.get().owner().equals(user.profile().userId())
-                    && RecordSigner.verify(signer.get().deviceId(), signer.get().publicKeyBase64(), "user",
+                    && verified.verify(signer.get().deviceId(), signer.get().publicKeyBase64(), "user",
                     userFields(user, by), sig);
         });
         return user;
@@ -152,12 +157,12 @@ public final class DocumentSignatures {
         return holder;
     }
 
-    private static boolean signedByDeviceOf(Function<DeviceId, Optional<DeviceRecord>> devices, DeviceId signer,
+    private boolean signedByDeviceOf(Function<DeviceId, Optional<DeviceRecord>> devices, DeviceId signer,
                                             org.peershelf.protocol.identity.UserId owner, String kind,
                                             Map<String, Object> fields, String sig) {
         Optional<DeviceRecord> device = devices.apply(signer);
         return device.isPresent() && (owner == null || device.get().owner().equals(owner))
-                && RecordSigner.verify(signer, device.get().publicKeyBase64(), kind, fields, sig);
+                && verified.verify(signer, device.get().publicKeyBase64(), kind, fields, sig);
     }
 
     // ---- rooms (members are not signed: several devices change them)
@@ -250,8 +255,8 @@ public final class DocumentSignatures {
     public OnlineDevice verifiedOnline(Document doc) {
         OnlineDevice device = OnlineDeviceDocuments.fromDocument(doc);
         String key = doc.get(OnlineDeviceDocuments.PUBLIC_KEY) instanceof String s ? s : null;
-        check(doc, SIGNATURE, sig -> RecordSigner.verify(device.deviceId(), key, "online", sessionFields(device), sig));
-        check(doc, OnlineDeviceDocuments.HEARTBEAT_SIGNATURE, sig -> RecordSigner.verify(device.deviceId(), key,
+        check(doc, SIGNATURE, sig -> verified.verify(device.deviceId(), key, "online", sessionFields(device), sig));
+        check(doc, OnlineDeviceDocuments.HEARTBEAT_SIGNATURE, sig -> verified.verify(device.deviceId(), key,
                 "heartbeat", heartbeatFields(device.deviceId(), device.epoch(), device.lastHeartbeatMillis()), sig));
         return device;
     }
@@ -274,7 +279,7 @@ public final class DocumentSignatures {
         DeviceId targetId = DeviceId.of(DocumentReads.requireString(target, OnlineDeviceDocuments.ID));
         long epoch = DocumentReads.requireLong(target, OnlineDeviceDocuments.EPOCH);
         return sig instanceof String s && voterKey.isPresent()
-                && RecordSigner.verify(voter, voterKey.get(), "vote", voteFields(targetId, epoch, voter), s);
+                && verified.verify(voter, voterKey.get(), "vote", voteFields(targetId, epoch, voter), s);
     }
 
     private void check(Document doc, String field, java.util.function.Predicate<String> verifies) {
