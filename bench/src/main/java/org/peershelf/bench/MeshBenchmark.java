@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.config.NodeConfig;
@@ -21,10 +24,13 @@ import org.peershelf.registry.embedded.EmbeddedRegistryServer;
  * N peers against one embedded registry on this machine: N-1 in this JVM, one as a separate process
  * (so it can be SIGKILLed). Measures the time until every in-JVM peer has every other peer in its
  * online view and a link to it, the time from SIGKILL of the process until it is gone from every view,
+ * Peers start four at a time, as a lab's machines arrive independently,
  * and the resident memory of the separate headless peer with N-1 links.
  * Arguments: N (50), heartbeat in ms (2000), JVM options of the separate peer (none).
  */
 public final class MeshBenchmark {
+    private static final int STARTERS = 4;
+
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         Duration heartbeat = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 2000);
@@ -40,20 +46,26 @@ public final class MeshBenchmark {
             NodeProcess outsider = NodeProcess.start(outsiderJvm, "--profile",
                     Files.createTempDirectory("peershelf-bench-mesh").toString(), "--registry", server.connectionString(),
                     "--name", "Outsider", "--heartbeat-ms", String.valueOf(heartbeat.toMillis()), "--status-every", "0");
+            // peers arrive as a lab's machines would, several at once, not one after the other
+            ExecutorService starters = Executors.newFixedThreadPool(STARTERS);
+            List<Future<Peer>> starting = new ArrayList<>();
             for (int i = 0; i < n - 1; i++) {
-                Registry client = MongoRegistry.open(server.connectionString());
-                clients.add(client);
-                Peer peer = new Peer(config, Files.createTempDirectory("peershelf-bench-peer"), DeviceIdentity.generate(),
-                        UserProfile.create("Peer " + i, "Bench", "Bench"), "bench-" + i, client, Runnable::run, Clock.systemUTC());
-                peer.start();
-                peers.add(peer);
+                int index = i;
+                starting.add(starters.submit(() -> startPeer(config, server, clients, index)));
             }
-            double allStartedSeconds = (System.nanoTime() - start) / 1e9;
+            for (Future<Peer> f : starting) {
+                peers.add(f.get());
+            }
+            starters.shutdown();
+            long allStarted = System.nanoTime();
+            double allStartedSeconds = (allStarted - start) / 1e9;
             outsider.when(l -> l.startsWith("ONLINE ")).get(60, TimeUnit.SECONDS);
             DeviceId outsiderId = DeviceId.of(idFrom(outsider));
             await(peers, p -> p.presence().view().size() == n - 1, Duration.ofSeconds(120), "full online views");
             long outsiderViewsAll = outsider.when(l -> l.startsWith("VIEW online=" + (n - 1) + " ")).get(120, TimeUnit.SECONDS);
-            double viewSeconds = (Math.max(System.nanoTime(), outsiderViewsAll) - start) / 1e9;
+            long viewsComplete = Math.max(System.nanoTime(), outsiderViewsAll);
+            double viewSeconds = (viewsComplete - start) / 1e9;
+            double viewAfterLastSeconds = (viewsComplete - allStarted) / 1e9;
             await(peers, p -> p.node().links().all().size() == n - 1, Duration.ofSeconds(120), "full link mesh");
             double meshSeconds = (System.nanoTime() - start) / 1e9;
             double rss = outsider.residentMiB();
@@ -66,7 +78,8 @@ public final class MeshBenchmark {
             System.out.printf(Locale.ROOT, "peers: %d (%d in this JVM + 1 separate process), heartbeat %d ms%n", n, n - 1,
                     heartbeat.toMillis());
             System.out.printf(Locale.ROOT, "all %d peers started: %.2f s after the first%n", n, allStartedSeconds);
-            System.out.printf(Locale.ROOT, "every peer has every other in its online view: %.2f s%n", viewSeconds);
+            System.out.printf(Locale.ROOT, "every peer has every other in its online view: %.2f s (%.2f s after the last start)%n",
+                    viewSeconds, viewAfterLastSeconds);
             System.out.printf(Locale.ROOT, "every peer linked to every other (full mesh): %.2f s%n", meshSeconds);
             System.out.printf(Locale.ROOT, "SIGKILL -> gone from every view: %.2f s = %.2f heartbeat intervals%n",
                     goneSeconds, goneSeconds / (heartbeat.toMillis() / 1000.0));
@@ -79,6 +92,19 @@ public final class MeshBenchmark {
             server.close();
         }
         System.exit(0);
+    }
+
+    private static Peer startPeer(NodeConfig config, EmbeddedRegistryServer server, List<Registry> clients, int index)
+            throws java.io.IOException {
+        Registry client = MongoRegistry.open(server.connectionString());
+        synchronized (clients) {
+            clients.add(client);
+        }
+        Peer peer = new Peer(config, Files.createTempDirectory("peershelf-bench-peer"), DeviceIdentity.generate(),
+                UserProfile.create("Peer " + index, "Bench", "Bench"), "bench-" + index, client, Runnable::run,
+                Clock.systemUTC());
+        peer.start();
+        return peer;
     }
 
     private static String idFrom(NodeProcess process) {

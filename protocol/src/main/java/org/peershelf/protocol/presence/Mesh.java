@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class Mesh {
     private static final Logger LOG = LoggerFactory.getLogger(Mesh.class);
     private static final long MAX_BACKOFF_MILLIS = 30_000;
-    static final int MAX_DIALS_IN_FLIGHT = 8;
+    static final int MAX_DIALS_IN_FLIGHT = 3;
     private static final int GRACE_BEATS = 2;
 
     private final PeerNode node;

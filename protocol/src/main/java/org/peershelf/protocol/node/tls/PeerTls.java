@@ -1,12 +1,9 @@
 package org.peershelf.protocol.node.tls;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -23,7 +20,6 @@ import org.peershelf.protocol.identity.DeviceIdentity;
  */
 public final class PeerTls {
     static final String PROTOCOL = "TLSv1.3";
-    private static final char[] NO_PASSWORD = new char[0];
     private static final NoDelaySocketFactory NO_DELAY = new NoDelaySocketFactory();
 
     private final KeyManager[] keyManagers;
@@ -32,15 +28,10 @@ public final class PeerTls {
 
     public PeerTls(DeviceIdentity identity) {
         X509Certificate certificate = DeviceCertificate.create(identity);
+        this.keyManagers = new KeyManager[] {new DeviceKeyManager(identity.keyPair().getPrivate(), certificate)};
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("device", identity.keyPair().getPrivate(), NO_PASSWORD, new Certificate[] {certificate});
-            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(store, NO_PASSWORD);
-            this.keyManagers = factory.getKeyManagers();
             this.serverContext = context(null);
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException e) {
             throw new PeerShelfException("Cannot set up TLS for peer links: " + e.getMessage(), e);
         }
     }
