@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param voteRatio          r: a device leaves the online list when voters / other online devices > r
  * @param pingInterval       how often each link measures its round-trip time
  * @param requestTimeout     how long a request waits for its acknowledgement
- * @param dialTimeout        how long opening a link (connect + handshake) may take
+ * @param dialTimeout        how long connecting to a peer may take (the handshake after it: {@link #handshakeTimeout()})
  * @param maxPayloadChars    largest event payload accepted from a peer
  * @param plainLinks         links without TLS (--insecure-plain-links), for debugging only; default false
  */
@@ -45,6 +45,15 @@ public record NodeConfig(String bindHost, String advertisedHost, int port, int m
     public static NodeConfig defaults() {
         return new NodeConfig("127.0.0.1", "127.0.0.1", 0, 64, Duration.ofSeconds(2), 3, 0.5,
                 Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(5), DEFAULT_MAX_PAYLOAD_CHARS, false);
+    }
+
+    /**
+     * How long a connected link may take to finish TLS and the signed hello, on either side. Longer
+     * than the dial timeout: a dead device is refused at once, and a busy one (fifty peers starting
+     * on two cores) would otherwise time out half-done handshakes and redo the work again and again.
+     */
+    public Duration handshakeTimeout() {
+        return dialTimeout.multipliedBy(3);
     }
 
     public Duration staleAfter() {

@@ -106,7 +106,7 @@ public final class Dialer {
                 }
             }));
         });
-        result.orTimeout(config.dialTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, error) -> {
+        result.orTimeout(config.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, error) -> {
             if (error != null) {
                 socket.off();
                 socket.close();
@@ -227,7 +227,7 @@ public final class Dialer {
         options.transports = new String[] {WebSocket.NAME};
         options.reconnection = false;
         options.forceNew = true;
-        options.timeout = config.dialTimeout().toMillis();
+        options.timeout = config.handshakeTimeout().toMillis();
         options.webSocketFactory = client;
         options.callFactory = client;
         return options;

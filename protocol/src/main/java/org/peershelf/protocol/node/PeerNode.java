@@ -73,7 +73,7 @@ public final class PeerNode implements AutoCloseable {
         this.dialer = new Dialer(identity, codec, router, links, workers, config, http, tls);
         this.server = new PeerServer(config, new InboundHandshake(identity, codec, links, workers, config.requestTimeout(),
                 tlsPeers), router, links, codec, timers, () -> tls.<SocketIOChannelInitializer>map(t ->
-                new TlsChannelInitializer(t, tlsPeers.orElseThrow(), config.dialTimeout().toMillis()))
+                new TlsChannelInitializer(t, tlsPeers.orElseThrow(), config.handshakeTimeout().toMillis()))
                 .orElseGet(SocketIOChannelInitializer::new));
         if (config.plainLinks()) {
             LOG.warn("Peer links are NOT encrypted or bound to device keys by TLS (--insecure-plain-links): debugging only");

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This peer's Socket.IO server (websocket transport only: polling mis-frames binary). A connecting
- * peer must complete the handshake within the dial timeout; until then only the handshake events are
+ * peer must complete the handshake within the handshake timeout; until then only the handshake events are
  * served and anything else is answered with "handshake-required" and the connection dropped.
  */
 public final class PeerServer implements AutoCloseable {
@@ -110,7 +110,7 @@ public final class PeerServer implements AutoCloseable {
     private void registerListeners(SocketIOServer s) {
         s.addConnectListener(client -> {
             sessions.put(client.getSessionId(), new InboundHandshake.Session(client));
-            timers.schedule(() -> dropIfNotAuthenticated(client), config.dialTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            timers.schedule(() -> dropIfNotAuthenticated(client), config.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         });
         s.addDisconnectListener(client -> {
             InboundHandshake.Session session = sessions.remove(client.getSessionId());
