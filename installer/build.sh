@@ -103,10 +103,11 @@ runtime() {
 # the build (version, names, folders) is passed here. Debian's maintainer scripts are templates in linux/.
 
 app_image() {
-  local extra=()
+  # peershelf-server: the same app with lean JVM options for headless peers and registries
+  local extra=(--add-launcher "peershelf-server=$here/jpackage/server-launcher.properties")
   # Windows: the main launcher has no console (a window app); peershelf-cli.exe is the same app with
   # one, for "peershelf-cli node" and "peershelf-cli registry" in a terminal.
-  [ "$platform" = windows ] && extra=(--add-launcher "peershelf-cli=$here/jpackage/windows-cli-launcher.properties")
+  [ "$platform" = windows ] && extra+=(--add-launcher "peershelf-cli=$here/jpackage/windows-cli-launcher.properties")
   jpackage --type app-image --dest "$out" @"$here/jpackage/common.options" @"$here/jpackage/app-image.options" \
     --app-version "$(platform_version)" --input "$input" --runtime-image "$out/runtime" --icon "$icon" ${extra[@]+"${extra[@]}"}
   image="$out/peershelf"; [ "$platform" = macos ] && image="$out/peershelf.app"

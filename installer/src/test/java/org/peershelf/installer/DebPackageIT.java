@@ -47,6 +47,7 @@ class DebPackageIT {
     private final String packageName = PREFIX + ProcessHandle.current().pid();
     private final Path appDir = Path.of("/opt", packageName);
     private final Path command = Path.of("/usr/bin", packageName);
+    private final Path serverCommand = Path.of("/usr/bin", packageName + "-server");
     private final Path desktopEntry = Path.of("/usr/share/applications", packageName + ".desktop");
     private final Path icon = Path.of("/usr/share/icons/hicolor/128x128/apps", packageName + ".png");
     private final Path installerDir = Path.of(System.getProperty("peershelf.installer.dir", "."));
@@ -90,7 +91,7 @@ class DebPackageIT {
 
             InstalledProcess registry = start("registry", "--port", freePort(), "--data", work.resolve("registry").toString());
             String uri = registry.awaitLine(REGISTRY, START).group(1);
-            InstalledProcess node = start("node", "--profile", profile.toString(), "--name", "Installer Test",
+            InstalledProcess node = startServer("node", "--profile", profile.toString(), "--name", "Installer Test",
                     "--registry", uri, "--status-every", "0");
             String device = node.awaitLine(ONLINE, START).group(1);
             progress("installed peer online", started);
@@ -131,7 +132,7 @@ class DebPackageIT {
 
     private void assertRemoved(Path profile) {
         assertThat(Dpkg.installedVersion(packageName)).as("installed after dpkg -r").isEmpty();
-        for (Path path : List.of(appDir, command, desktopEntry, icon)) {
+        for (Path path : List.of(appDir, command, serverCommand, desktopEntry, icon)) {
             assertThat(Files.exists(path, LinkOption.NOFOLLOW_LINKS)).as(path + " left after dpkg -r").isFalse();
         }
         assertThat(profile.resolve("device-key.json")).as("the user's data outlives the package").exists();
@@ -161,6 +162,9 @@ class DebPackageIT {
     private void assertIntegratedIntoTheSystem() throws IOException {
         assertThat(Files.readSymbolicLink(command)).isEqualTo(appDir.resolve("bin/peershelf"));
         assertThat(Shell.run(command.toString(), "--version").orFail().output()).contains("PeerShelf");
+        assertThat(Files.readSymbolicLink(serverCommand)).isEqualTo(appDir.resolve("bin/peershelf-server"));
+        assertThat(Files.readString(appDir.resolve("lib/app/peershelf-server.cfg"))).as("the lean JVM of headless peers")
+                .contains("java-options=-XX:+UseSerialGC", "java-options=-Xmx96m");
         assertThat(Files.readString(desktopEntry)).contains("Name=PeerShelf", "Categories=Education;Science;",
                 "Exec=" + appDir.resolve("bin/peershelf"), "Icon=" + packageName);
         assertThat(icon).exists();
@@ -205,8 +209,17 @@ class DebPackageIT {
         return start(Map.of(), args);
     }
 
+    /** Through the headless launcher, peershelf-server, with its lean JVM options. */
+    private InstalledProcess startServer(String... args) {
+        return start(serverCommand, Map.of(), args);
+    }
+
     private InstalledProcess start(Map<String, String> env, String... args) {
-        List<String> line = new ArrayList<>(List.of(command.toString()));
+        return start(command, env, args);
+    }
+
+    private InstalledProcess start(Path launcher, Map<String, String> env, String... args) {
+        List<String> line = new ArrayList<>(List.of(launcher.toString()));
         line.addAll(List.of(args));
         InstalledProcess process = InstalledProcess.start(line, env);
         processes.add(process);

@@ -11,6 +11,7 @@ import okhttp3.OkHttpClient;
 import org.peershelf.protocol.PeerShelfException;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.DeviceIdentity;
+import org.peershelf.protocol.node.NoDelaySocketFactory;
 
 /**
  * TLS 1.3 for peer links, with the device key as the TLS key on both sides (mutual
