@@ -1,7 +1,9 @@
 package org.peershelf.protocol.node;
 
 import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.scheduler.CancelableScheduler;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.Future;
 import java.lang.reflect.Field;
@@ -20,6 +22,30 @@ final class QuickStopSocketIOServer extends SocketIOServer {
     QuickStopSocketIOServer(Configuration configuration) {
         super(configuration);
         this.settings = configuration;
+    }
+
+    /**
+     * The server builds a default pipeline (with its own timer) before we can pass ours; release the
+     * replaced one's timer, or Netty's leak detector logs an ERROR when it is collected.
+     */
+    @Override
+    public void setPipelineFactory(SocketIOChannelInitializer replacement) {
+        Object replaced = get(SocketIOServer.class, this, "pipelineFactory");
+        if (replaced != replacement && replaced instanceof SocketIOChannelInitializer initializer
+                && get(SocketIOChannelInitializer.class, initializer, "scheduler") instanceof CancelableScheduler timer) {
+            timer.shutdown();
+        }
+        super.setPipelineFactory(replacement);
+    }
+
+    private static Object get(Class<?> owner, Object instance, String name) {
+        try {
+            Field field = owner.getDeclaredField(name);
+            field.setAccessible(true);
+            return field.get(instance);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("netty-socketio changed its fields; see QuickStopSocketIOServer", e);
+        }
     }
 
     @Override
