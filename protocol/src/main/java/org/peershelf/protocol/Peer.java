@@ -159,6 +159,7 @@ public final class Peer implements AutoCloseable {
         }
         closed = true;
         LOG.info("Leaving the network");
+        mesh.stop();
         presence.stop();
         node.sayGoodbye("leaving");
         transfers.close();

@@ -50,6 +50,7 @@ public final class Mesh {
     private final Map<DeviceId, Long> departedEpoch = new ConcurrentHashMap<>();
     private final Set<DeviceId> votedAgainst = ConcurrentHashMap.newKeySet();
     private Long firstViewAtMillis;
+    private volatile boolean stopped;
 
     private record Failures(int count, long notBeforeMillis, long stepMillis) {
     }
@@ -60,6 +61,14 @@ public final class Mesh {
         this.clock = clock;
         presence.onView(this::reconcile);
         node.internalEvents().subscribe(this::onNodeEvent);
+    }
+
+    /**
+     * This device is leaving: dial nobody and vote against nobody from now on, not even for the links
+     * our own goodbye closes.
+     */
+    public void stop() {
+        stopped = true;
     }
 
     /** A link to {@code peer}: the open one, or a new one if the peer is online. */
@@ -73,6 +82,9 @@ public final class Mesh {
     }
 
     private synchronized void reconcile(List<OnlineDevice> online) {
+        if (stopped) {
+            return;
+        }
         long now = clock.millis();
         if (firstViewAtMillis == null) {
             firstViewAtMillis = now;
@@ -108,6 +120,9 @@ public final class Mesh {
 
     private CompletableFuture<PeerLink> dial(OnlineDevice device) {
         DeviceId id = device.deviceId();
+        if (stopped) {
+            return CompletableFuture.failedFuture(new PeerUnreachableException(id, "this device is leaving"));
+        }
         return dialing.computeIfAbsent(id, key -> node.dial(id, device.host(), device.port())
                 .whenComplete((link, error) -> {
                     dialing.remove(id);
@@ -122,7 +137,7 @@ public final class Mesh {
 
     private void onDialFailed(OnlineDevice device, Throwable error) {
         DeviceId id = device.deviceId();
-        if (error instanceof ProtocolException p && ErrorCodes.DUPLICATE_LINK.equals(p.code())
+        if (stopped || error instanceof ProtocolException p && ErrorCodes.DUPLICATE_LINK.equals(p.code())
                 || node.links().get(id).isPresent()) {
             return; // the other side linked to us meanwhile
         }
