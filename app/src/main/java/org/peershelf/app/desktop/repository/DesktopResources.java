@@ -1,11 +1,19 @@
 package org.peershelf.app.desktop.repository;
 
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.identity.UserId;
+import org.peershelf.protocol.resource.ManifestFile;
+import org.peershelf.protocol.resource.Resource;
+import org.peershelf.protocol.resource.ResourceMetadata;
 import org.peershelf.protocol.resource.publish.OutboxEvent;
 import org.peershelf.protocol.resource.publish.Publisher;
 import org.peershelf.protocol.resource.repository.LocalRepository;
+import org.peershelf.protocol.resource.repository.RepositoryException;
 import org.peershelf.protocol.resource.transfer.Transfers;
 
 /**
@@ -45,6 +53,45 @@ public final class DesktopResources {
 
     public UserId owner() {
         return owner;
+    }
+
+    /**
+     * Corrects a held resource's metadata. A resource's id is derived from its metadata and files, so the corrected
+     * one is a new resource with the same files: it is added first (copied from the held copy, so nothing is lost if
+     * this stops half-way), then listed in place of the old one if that was listed, and the old copy is dropped.
+     * Blocking (copies and hashes): call off the UI thread.
+     *
+     * @param listed whether the old one is in the catalogue (or being published)
+     */
+    public Resource correctMetadata(Resource old, ResourceMetadata corrected, boolean listed) {
+        Resource fresh = repository.add(corrected, heldTopLevel(old));
+        if (fresh.id().equals(old.id())) {
+            return old;
+        }
+        if (listed) {
+            publisher.publish(fresh.id());
+            publisher.unpublish(old.id());
+        }
+        repository.delete(old.id());
+        publisher.unhold(old.id());
+        return fresh;
+    }
+
+    /** The held copy's top-level files and folders, which give the same package paths when added again. */
+    private List<Path> heldTopLevel(Resource resource) {
+        ManifestFile first = resource.manifest().files().get(0);
+        Path file = repository.fileOf(resource.id(), 0).orElseThrow(() -> new RepositoryException(
+                "The held copy of \u201C" + resource.metadata().title() + "\u201D is missing or damaged; "
+                        + "add the files again instead.", null));
+        Path filesDir = file;
+        for (int i = 0; i < first.path().split("/").length; i++) {
+            filesDir = filesDir.getParent();
+        }
+        Set<Path> top = new LinkedHashSet<>();
+        for (ManifestFile entry : resource.manifest().files()) {
+            top.add(filesDir.resolve(entry.path().split("/")[0]));
+        }
+        return List.copyOf(top);
     }
 
     public Runnable subscribe(Consumer<? super OutboxEvent> listener) {
