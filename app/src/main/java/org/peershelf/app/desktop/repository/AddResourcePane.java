@@ -113,6 +113,7 @@ final class AddResourcePane extends VBox {
         add.disableProperty().bind(Bindings.or(form.readyProperty().not(), model.busyProperty()));
         add.setOnAction(e -> model.confirm());
         Button cancel = new Button("Cancel");
+        cancel.setId("cancelForm");
         cancel.setOnAction(e -> model.cancelAdding());
         Label copying = new Label("Copying and hashing…");
         copying.getStyleClass().add("muted");
