@@ -1,5 +1,6 @@
 package org.peershelf.app.desktop.chats;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -131,6 +132,7 @@ public final class ChatsView extends SplitPane {
         send.setId("send");
         send.getStyleClass().add("primary-button");
         send.setOnAction(e -> model.send());
+        send.setMinWidth(Region.USE_PREF_SIZE);
         send.disableProperty().bind(model.selectedProperty().isNull());
         draft.disableProperty().bind(model.selectedProperty().isNull());
         HBox compose = new HBox(8, draft, send);
@@ -158,15 +160,21 @@ public final class ChatsView extends SplitPane {
             }
         });
         VBox.setVgrow(members, Priority.ALWAYS);
-        VBox memberPane = new VBox(8, membersTitle, members);
+        Label host = new Label();
+        host.setId("roomHost");
+        host.getStyleClass().add("muted");
+        host.setWrapText(true);
+        host.textProperty().bind(rooms.hostTextProperty());
+        VBox memberPane = new VBox(8, membersTitle, host, members);
         memberPane.setPadding(new Insets(12, 12, 12, 0));
         memberPane.setMinWidth(170);
+        memberPane.setMaxWidth(240);
         getItems().addAll(left, conversation);
         setDividerPositions(0.28);
         rooms.roomProperty().addListener((obs, old, now) -> {
             if (now != null && !getItems().contains(memberPane)) {
                 getItems().add(memberPane);
-                setDividerPositions(0.28, 0.78);
+                setDividerPositions(0.27, 0.80);
             } else if (now == null) {
                 getItems().remove(memberPane);
             }
@@ -195,10 +203,6 @@ public final class ChatsView extends SplitPane {
 
     /** Host, members online and what can be done with the selected room; hidden for direct chats. */
     private static VBox roomBar(RoomControls rooms) {
-        Label host = new Label();
-        host.setId("roomHost");
-        host.getStyleClass().add("muted");
-        host.textProperty().bind(rooms.hostTextProperty());
         Button mute = new Button();
         mute.setId("muteRoom");
         mute.textProperty().bind(Bindings.when(rooms.mutedProperty()).then("Unmute").otherwise("Mute"));
@@ -227,7 +231,10 @@ public final class ChatsView extends SplitPane {
         mute.disableProperty().set(true);
         leave.setDisable(true);
         delete.setDisable(true);
-        HBox actions = new HBox(8, host, spacer(), mute, leave, deleteBox);
+        for (Button b : List.of(mute, leave, delete)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox actions = new HBox(8, spacer(), mute, leave, deleteBox);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<InviteCandidate> who = new ComboBox<>(rooms.candidates());

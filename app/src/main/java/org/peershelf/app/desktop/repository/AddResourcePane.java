@@ -40,10 +40,10 @@ final class AddResourcePane extends VBox {
                 model.startAdding(picked.stream().map(java.io.File::toPath).toList());
             }
         });
-        BooleanBinding editing = model.modeProperty().isEqualTo(RepositoryViewModel.FormMode.EDIT);
+        BooleanBinding editing = model.modeProperty().isEqualTo(FormMode.EDIT);
         files.visibleProperty().bind(editing.not());
         files.managedProperty().bind(files.visibleProperty());
-        pickFiles.visibleProperty().bind(model.modeProperty().isEqualTo(RepositoryViewModel.FormMode.NEW_VERSION));
+        pickFiles.visibleProperty().bind(model.modeProperty().isEqualTo(FormMode.NEW_VERSION));
         pickFiles.managedProperty().bind(pickFiles.visibleProperty());
 
         GridPane grid = new GridPane();
@@ -55,7 +55,23 @@ final class AddResourcePane extends VBox {
         authors.setPromptText("One author per line");
         authors.setPrefRowCount(2);
         authors.textProperty().bindBidirectional(form.authorsProperty());
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels are never cut to "…"
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
         ComboBox<ResourceType> type = new ComboBox<>(FXCollections.observableArrayList(ResourceType.values()));
+        type.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ResourceType value) {
+                return value == null ? "" : value.label();
+            }
+
+            @Override
+            public ResourceType fromString(String text) {
+                return null; // not editable
+            }
+        });
         type.valueProperty().bindBidirectional(form.typeProperty());
         TextField year = bound(form.yearProperty(), "e.g. 2021");
         year.setPrefColumnCount(5);
@@ -104,6 +120,8 @@ final class AddResourcePane extends VBox {
         error.textProperty().bind(form.errorProperty());
         CheckBox publish = new CheckBox("Publish it now (colleagues can find and download it)");
         publish.selectedProperty().bindBidirectional(form.publishNowProperty());
+        publish.visibleProperty().bind(editing.not()); // an edit keeps the resource listed or not, as it was
+        publish.managedProperty().bind(publish.visibleProperty());
         Button add = new Button();
         add.setId("confirmAdd");
         add.textProperty().bind(Bindings.createStringBinding(() -> model.modeProperty().get().action(),

@@ -35,29 +35,6 @@ import org.peershelf.protocol.resource.publish.OutboxEvent;
  * UI thread only.
  */
 public final class RepositoryViewModel {
-    /** What the form beside the table is for. */
-    public enum FormMode {
-        ADD("Add to my repository", "Add"),
-        EDIT("Edit the details", "Save"),
-        NEW_VERSION("New version", "Add the new version");
-
-        private final String heading;
-        private final String action;
-
-        FormMode(String heading, String action) {
-            this.heading = heading;
-            this.action = action;
-        }
-
-        public String heading() {
-            return heading;
-        }
-
-        public String action() {
-            return action;
-        }
-    }
-
     private final DesktopResources resources;
     private final ResourceRegistry registry;
     private final BackgroundTasks tasks;

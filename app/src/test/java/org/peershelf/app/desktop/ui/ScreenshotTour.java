@@ -211,7 +211,13 @@ public final class ScreenshotTour {
                         .endsWith(": published")));
             }
             if (tabs[i].equals("explore")) {
-                await().atMost(WAIT).until(() -> fx(() -> ((TableView<?>) node("#exploreTable")).getItems().size() == 8));
+                await().atMost(WAIT).until(() -> fx(() -> {
+                    List<String> titles = ((TableView<?>) node("#exploreTable")).getItems().stream()
+                            .map(r -> ((org.peershelf.app.desktop.explore.ResultRow) r).title()).toList();
+                    return titles.stream().anyMatch(t -> t.startsWith("Morphogenesis"))
+                            && titles.stream().anyMatch(t -> t.startsWith("On computable"))
+                            && titles.stream().anyMatch(t -> t.startsWith("Bernoulli"));
+                }));
                 // download the dataset first, so the Downloads tab has something to show
                 fx(() -> {
                     TableView<?> table = (TableView<?>) node("#exploreTable");
