@@ -234,11 +234,9 @@ public final class ChatsViewModel {
             for (UserRecord user : network.users(owners.values().stream().distinct().toList())) {
                 byUser.put(user.profile().userId(), user.profile().displayName());
             }
-            owners.forEach((device, owner) -> {
-                if (byUser.containsKey(owner)) {
-                    found.put(device, byUser.get(owner));
-                }
-            });
+            // a device the registry does not know keeps its short id, and is not looked up again this session
+            missing.forEach(device -> found.put(device, owners.containsKey(device) && byUser.containsKey(owners.get(device))
+                    ? byUser.get(owners.get(device)) : "device " + device.shortForm()));
         } catch (RegistryUnavailableException e) {
             // names come with the next refresh
         }
