@@ -56,17 +56,23 @@ public final class DesktopResources {
     }
 
     /**
-     * Corrects a held resource's metadata. A resource's id is derived from its metadata and files, so the corrected
-     * one is a new resource with the same files: it is added first (copied from the held copy, so nothing is lost if
-     * this stops half-way), then listed in place of the old one if that was listed, and the old copy is dropped.
-     * Blocking (copies and hashes): call off the UI thread.
+     * First step of correcting a held resource's metadata. A resource's id is derived from its metadata and files, so
+     * the corrected one is a new resource with the same files, copied from the held copy; the old one is untouched,
+     * so nothing is lost if this stops half-way. Blocking (copies and hashes): call off the UI thread.
+     */
+    public Resource addCorrected(Resource old, ResourceMetadata corrected) {
+        return repository.add(corrected, heldTopLevel(old));
+    }
+
+    /**
+     * Second step: the corrected resource is listed in place of the old one (if that was listed) and the old copy
+     * is dropped. Appends to the outbox and deletes files: call off the UI thread.
      *
      * @param listed whether the old one is in the catalogue (or being published)
      */
-    public Resource correctMetadata(Resource old, ResourceMetadata corrected, boolean listed) {
-        Resource fresh = repository.add(corrected, heldTopLevel(old));
+    public void replace(Resource old, Resource fresh, boolean listed) {
         if (fresh.id().equals(old.id())) {
-            return old;
+            return;
         }
         if (listed) {
             publisher.publish(fresh.id());
@@ -74,7 +80,6 @@ public final class DesktopResources {
         }
         repository.delete(old.id());
         publisher.unhold(old.id());
-        return fresh;
     }
 
     /** The held copy's top-level files and folders, which give the same package paths when added again. */

@@ -194,19 +194,26 @@ public final class RepositoryViewModel {
         }
         boolean listed = row.listing() != HeldRow.Listing.PRIVATE && row.listing() != HeldRow.Listing.UNPUBLISHING;
         busy.set(true);
-        tasks.run(() -> resources.correctMetadata(row.resource(), metadata.get(), listed), fresh -> {
-            busy.set(false);
-            closeForm();
-            if (listed) {
-                queued.put(fresh.id(), HeldRow.Listing.PUBLISHING);
-            }
-            notices.info("Details saved", "\u201C" + fresh.metadata().title() + "\u201D"
-                    + (listed ? " is listed again with the corrected details." : " is updated on this computer."));
-            refresh();
-        }, error -> {
+        Consumer<Throwable> failed = error -> {
             busy.set(false);
             notices.error("The details could not be saved", error);
-        });
+        };
+        tasks.run(() -> resources.addCorrected(row.resource(), metadata.get()), fresh -> {
+            if (listed) {
+                // marked before the outbox hears of it, so its "applied" event cannot come first
+                queued.put(fresh.id(), HeldRow.Listing.PUBLISHING);
+            }
+            tasks.run(() -> {
+                resources.replace(row.resource(), fresh, listed);
+                return fresh;
+            }, done -> {
+                busy.set(false);
+                closeForm();
+                notices.info("Details saved", "\u201C" + fresh.metadata().title() + "\u201D"
+                        + (listed ? " is listed again with the corrected details." : " is updated on this computer."));
+                refresh();
+            }, failed);
+        }, failed);
     }
 
     private void confirmNewVersion() {
@@ -231,18 +238,9 @@ public final class RepositoryViewModel {
         List<Path> files = List.copyOf(form.files());
         boolean publish = form.publishNowProperty().get();
         busy.set(true);
-        tasks.run(() -> {
-            Resource added = resources.repository().add(metadata.get(), files);
-            if (publish) {
-                resources.publisher().publish(added.id());
-            }
-            return added;
-        }, added -> {
+        addThenPublish(metadata.get(), files, publish, added -> {
             busy.set(false);
             closeForm();
-            if (publish) {
-                queued.put(added.id(), HeldRow.Listing.PUBLISHING);
-            }
             notices.info("New version added", "Version " + label + " of \u201C" + added.metadata().title()
                     + "\u201D" + (publish ? " is being published." : " stays on this computer until you publish it."));
             refresh();
@@ -250,6 +248,28 @@ public final class RepositoryViewModel {
             busy.set(false);
             notices.error("The new version could not be added", error);
         });
+    }
+
+    /**
+     * Adds in the background, marks the result "publishing…" on the UI thread, then queues the publication: in
+     * that order the outbox's "applied" event always finds the mark to clear.
+     */
+    private void addThenPublish(ResourceMetadata metadata, List<Path> files, boolean publish, Consumer<Resource> done,
+                                Consumer<Throwable> failed) {
+        tasks.run(() -> resources.repository().add(metadata, files), added -> {
+            if (!publish) {
+                done.accept(added);
+                return;
+            }
+            queued.put(added.id(), HeldRow.Listing.PUBLISHING);
+            tasks.run(() -> {
+                resources.publisher().publish(added.id());
+                return added;
+            }, done, error -> {
+                queued.remove(added.id());
+                failed.accept(error);
+            });
+        }, failed);
     }
 
     private void closeForm() {
@@ -297,18 +317,9 @@ public final class RepositoryViewModel {
         List<Path> files = List.copyOf(form.files());
         boolean publish = form.publishNowProperty().get();
         busy.set(true);
-        tasks.run(() -> {
-            Resource added = resources.repository().add(metadata.get(), files);
-            if (publish) {
-                resources.publisher().publish(added.id());
-            }
-            return added;
-        }, added -> {
+        addThenPublish(metadata.get(), files, publish, added -> {
             busy.set(false);
             closeForm();
-            if (publish) {
-                queued.put(added.id(), HeldRow.Listing.PUBLISHING);
-            }
             notices.info("Added to your repository", "\u201C" + added.metadata().title() + "\u201D"
                     + (publish ? " is being published." : " stays on this computer until you publish it."));
             refresh();
@@ -327,13 +338,18 @@ public final class RepositoryViewModel {
     }
 
     private void change(HeldRow row, HeldRow.Listing listing, Runnable enqueue) {
+        // marked before the outbox hears of it, so its "applied" event cannot come first and leave the mark behind
+        queued.put(row.resource().id(), listing);
+        replace(row.resource().id(), listing);
         tasks.run(() -> {
             enqueue.run(); // an append to the outbox file: disk work
             return row;
         }, done -> {
-            queued.put(row.resource().id(), listing);
-            replace(row.resource().id(), listing);
-        }, error -> notices.error("The change could not be queued", error));
+        }, error -> {
+            queued.remove(row.resource().id());
+            notices.error("The change could not be queued", error);
+            refresh();
+        });
     }
 
     private void replace(ResourceId id, HeldRow.Listing listing) {
