@@ -64,6 +64,16 @@ public final class Peer implements AutoCloseable {
     /** As above, with chat settings (e.g. a passphrase to encrypt chat logs at rest). */
     public Peer(NodeConfig config, ChatConfig chatConfig, Path dataDir, DeviceIdentity identity, UserProfile profile,
                 String deviceName, Registry registry, Executor eventExecutor, Clock clock) {
+        this(config, chatConfig, dataDir, dataDir.resolve("repository"), identity, profile, deviceName, registry,
+                eventExecutor, clock);
+    }
+
+    /**
+     * As above, with the repository (the held resources' files) in a folder of the person's choice rather than
+     * {@code <dataDir>/repository}: papers and datasets can be large and belong on another disk.
+     */
+    public Peer(NodeConfig config, ChatConfig chatConfig, Path dataDir, Path repositoryDir, DeviceIdentity identity,
+                UserProfile profile, String deviceName, Registry registry, Executor eventExecutor, Clock clock) {
         this.dataDir = dataDir;
         this.node = new PeerNode(config, identity, eventExecutor);
         registry.addSigner(identity); // the registry client signs what this device publishes
@@ -80,7 +90,7 @@ public final class Peer implements AutoCloseable {
             registryThread.shutdownNow();
             throw e;
         }
-        this.repository = new LocalRepository(dataDir.resolve("repository"));
+        this.repository = new LocalRepository(repositoryDir);
         this.publisher = new Publisher(Publisher.openOutbox(dataDir.resolve("outbox").resolve("registry-outbox.log")),
                 registry, repository, profile.userId(), identity.deviceId(), clock, outboxThread,
                 new EventPublisher<>(eventExecutor), Publisher.Settings.DEFAULT);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.peershelf.app.config.AppSettings;
+import org.peershelf.app.config.SavedRegistry;
 import org.peershelf.app.config.SettingsFile;
 import org.peershelf.protocol.config.NodeConfig;
 import picocli.CommandLine.Option;
@@ -46,11 +47,12 @@ public final class NodeOptions {
 
     public AppSettings toSettings() {
         Path profileDir = profile != null ? profile : AppSettings.defaultProfileDir("default");
-        Optional<String> uri = Optional.ofNullable(registryUri).or(() -> new SettingsFile(profileDir).get(SettingsFile.REGISTRY_URI));
+        Optional<String> uri = Optional.ofNullable(registryUri).or(() -> new SavedRegistry(profileDir).load());
         String advertised = advertise != null ? advertise : bind;
         NodeConfig node = NodeConfig.defaults().withHosts(bind, advertised).withPort(port)
                 .withHeartbeat(Duration.ofMillis(heartbeatMillis)).withVoteRatio(voteRatio).withMaxLinks(maxLinks)
                 .withPlainLinks(plainLinks);
-        return new AppSettings(profileDir, uri, embeddedPort, node);
+        return new AppSettings(profileDir, uri, embeddedPort, node,
+                new SettingsFile(profileDir).repositoryDir().orElse(AppSettings.defaultRepositoryDir(profileDir)));
     }
 }

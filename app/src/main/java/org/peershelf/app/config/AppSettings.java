@@ -13,8 +13,23 @@ import org.peershelf.protocol.config.NodeConfig;
  * @param registryUri  a {@code mongodb://} URI, or empty for the embedded registry on this computer
  * @param embeddedPort port of the embedded registry on loopback
  * @param node         the peer node's settings
+ * @param repositoryDir the folder of the held resources' files (default {@code <profileDir>/repository})
  */
-public record AppSettings(Path profileDir, Optional<String> registryUri, int embeddedPort, NodeConfig node) {
+public record AppSettings(Path profileDir, Optional<String> registryUri, int embeddedPort, NodeConfig node,
+                          Path repositoryDir) {
+    /** With the repository in its default place, {@code <profileDir>/repository}. */
+    public AppSettings(Path profileDir, Optional<String> registryUri, int embeddedPort, NodeConfig node) {
+        this(profileDir, registryUri, embeddedPort, node, defaultRepositoryDir(profileDir));
+    }
+
+    public static Path defaultRepositoryDir(Path profileDir) {
+        return profileDir.resolve("repository");
+    }
+
+    public AppSettings withRepositoryDir(Path folder) {
+        return new AppSettings(profileDir, registryUri, embeddedPort, node, folder);
+    }
+
     public static final int DEFAULT_EMBEDDED_PORT = 27027;
     public static final Duration DEFAULT_HEARTBEAT = NodeConfig.defaults().heartbeatInterval();
 

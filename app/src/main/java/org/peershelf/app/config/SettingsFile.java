@@ -15,6 +15,8 @@ import org.peershelf.protocol.store.AtomicFiles;
 public final class SettingsFile {
     public static final String REGISTRY_URI = "registry.uri";
     public static final String PORT = "node.port";
+    /** The folder of the held resources' files, chosen in onboarding; absent means {@code <profile>/repository}. */
+    public static final String REPOSITORY_DIR = "repository.dir";
 
     private final Path file;
 
@@ -36,6 +38,10 @@ public final class SettingsFile {
 
     public Optional<String> get(String key) {
         return Optional.ofNullable(load().getProperty(key)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    public Optional<Path> repositoryDir() {
+        return get(REPOSITORY_DIR).map(Path::of);
     }
 
     public void put(String key, String value) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.peershelf.app.config.AppSettings;
 import org.peershelf.protocol.Peer;
+import org.peershelf.protocol.chat.ChatConfig;
 import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.identity.UserProfile;
 import org.slf4j.Logger;
@@ -30,8 +31,9 @@ public final class PeerRuntime implements AutoCloseable {
                                     Executor eventExecutor) {
         RegistryConnection registry = RegistryConnection.open(settings);
         try {
-            Peer peer = new Peer(settings.node(), settings.profileDir(), identity, profile, hostName(),
-                    registry.registry(), eventExecutor, Clock.systemUTC());
+            Peer peer = new Peer(settings.node(), ChatConfig.from(settings.node()), settings.profileDir(),
+                    settings.repositoryDir(), identity, profile, hostName(), registry.registry(), eventExecutor,
+                    Clock.systemUTC());
             peer.start();
             return new PeerRuntime(registry, peer);
         } catch (RuntimeException e) {

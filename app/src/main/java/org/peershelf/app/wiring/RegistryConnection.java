@@ -34,7 +34,9 @@ public final class RegistryConnection implements AutoCloseable {
         if (settings.registryUri().isPresent()) {
             RegistryUri uri = RegistryUri.parse(settings.registryUri().get());
             String description = "registry at " + uri.address();
-            return new RegistryConnection(lazy(uri.toString(), description), Optional.empty(), description);
+            // the full address: toString() drops the credentials and options (it is for logs)
+            return new RegistryConnection(lazy(uri.connectionString().getConnectionString(), description),
+                    Optional.empty(), description);
         }
         try {
             EmbeddedRegistryServer server = EmbeddedRegistryServer.startInProfileFolder(settings.profileDir(),

@@ -36,6 +36,9 @@ public interface NetworkView {
     /** Looks users up in the registry: blocking, may throw RegistryUnavailableException. Call off the UI thread. */
     List<UserRecord> users(List<UserId> ids);
 
+    /** The user a device belongs to, from the registry: blocking, may throw RegistryUnavailableException. */
+    Optional<UserId> ownerOf(DeviceId device);
+
     /** A device whose last heartbeat is at or after this time counts as online (now minus the stale interval). */
     long freshSinceMillis();
 

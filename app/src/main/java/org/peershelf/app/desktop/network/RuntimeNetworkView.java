@@ -63,6 +63,11 @@ public final class RuntimeNetworkView implements NetworkView {
     }
 
     @Override
+    public Optional<UserId> ownerOf(DeviceId device) {
+        return runtime.registry().registry().findDevice(device).map(d -> d.owner());
+    }
+
+    @Override
     public long freshSinceMillis() {
         return System.currentTimeMillis() - runtime.peer().node().config().staleAfter().toMillis();
     }

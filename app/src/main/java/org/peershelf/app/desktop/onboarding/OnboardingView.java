@@ -48,14 +48,23 @@ public final class OnboardingView extends ScrollPane {
         field("ORCID iD (optional)", "orcid", "0000-0002-1825-0097", model.orcidProperty(), model.orcidErrorProperty());
         field("E-mail (optional)", "email", "you@university.edu", model.emailProperty(), model.emailErrorProperty());
 
-        // the peer keeps its repository inside the profile folder for now; shown so people know where it is
         TextField folder = new TextField();
         folder.setId("repositoryFolder");
-        folder.setEditable(false);
-        folder.textProperty().bind(model.repositoryFolderProperty());
-        addRow("Repository folder", folder, model.folderErrorProperty(),
-                "Copies of the files you share are kept here, inside your profile folder "
-                        + "(start with --profile to put the whole profile elsewhere).");
+        folder.textProperty().bindBidirectional(model.repositoryFolderProperty());
+        Button chooseFolder = new Button("Choose…");
+        chooseFolder.setId("chooseRepositoryFolder");
+        chooseFolder.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Where should PeerShelf keep the files you share?");
+            java.io.File picked = chooser.showDialog(getScene().getWindow());
+            if (picked != null) {
+                model.repositoryFolderProperty().set(picked.getAbsolutePath());
+            }
+        });
+        HBox folderRow = new HBox(8, folder, chooseFolder);
+        HBox.setHgrow(folder, Priority.ALWAYS);
+        addRow("Repository folder", folderRow, model.folderErrorProperty(),
+                "Copies of the files you share are kept here; pick a disk with room for your papers and datasets.");
 
         ToggleGroup registry = new ToggleGroup();
         RadioButton embedded = new RadioButton("This computer (embedded) — for trying PeerShelf or one computer");

@@ -57,6 +57,8 @@ public final class OnboardingViewModel {
     private final ReadOnlyObjectWrapper<TestState> testState = new ReadOnlyObjectWrapper<>(TestState.NOT_RUN);
     private final ReadOnlyStringWrapper testMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
+    /** What the last save found wrong with the folder on disk (not writable…); cleared when the folder is edited. */
+    private final StringProperty folderOnDisk = new SimpleStringProperty("");
 
     private final StringBinding nameError;
     private final StringBinding orcidError;
@@ -85,7 +87,11 @@ public final class OnboardingViewModel {
                 : Orcid.problem(orcid.get()).orElse(""), orcid);
         emailError = Bindings.createStringBinding(() -> email.get().isBlank() || EMAIL.matcher(email.get().strip()).matches()
                 ? "" : "This does not look like an e-mail address (name@university.edu).", email);
-        folderError = Bindings.createStringBinding(() -> folderProblem(repositoryFolder.get()), repositoryFolder);
+        folderError = Bindings.createStringBinding(() -> {
+            String typed = folderProblem(repositoryFolder.get());
+            return typed.isEmpty() ? folderOnDisk.get() : typed;
+        }, repositoryFolder, folderOnDisk);
+        repositoryFolder.addListener((obs, old, now) -> folderOnDisk.set(""));
         registryError = Bindings.createStringBinding(() -> registryProblem(registryChoice.get(), registryUri.get(),
                 attempted.get()), registryChoice, registryUri, attempted);
         complete = Bindings.createBooleanBinding(() -> nameProblem(name.get(), true).isEmpty()
@@ -127,6 +133,10 @@ public final class OnboardingViewModel {
             onFinished.accept(profile);
         }, error -> {
             saving.set(false);
+            if (error instanceof RepositoryFolderException && answers.repositoryFolder().toString()
+                    .equals(repositoryFolder.get().strip())) {
+                folderOnDisk.set(error.getMessage()); // shown under the field too, where it can be fixed
+            }
             notifications.error("Your profile could not be saved", error);
         });
     }

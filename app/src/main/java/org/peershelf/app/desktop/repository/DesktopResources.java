@@ -1,11 +1,19 @@
 package org.peershelf.app.desktop.repository;
 
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.identity.UserId;
+import org.peershelf.protocol.resource.ManifestFile;
+import org.peershelf.protocol.resource.Resource;
+import org.peershelf.protocol.resource.ResourceMetadata;
 import org.peershelf.protocol.resource.publish.OutboxEvent;
 import org.peershelf.protocol.resource.publish.Publisher;
 import org.peershelf.protocol.resource.repository.LocalRepository;
+import org.peershelf.protocol.resource.repository.RepositoryException;
 import org.peershelf.protocol.resource.transfer.Transfers;
 
 /**
@@ -45,6 +53,50 @@ public final class DesktopResources {
 
     public UserId owner() {
         return owner;
+    }
+
+    /**
+     * First step of correcting a held resource's metadata. A resource's id is derived from its metadata and files, so
+     * the corrected one is a new resource with the same files, copied from the held copy; the old one is untouched,
+     * so nothing is lost if this stops half-way. Blocking (copies and hashes): call off the UI thread.
+     */
+    public Resource addCorrected(Resource old, ResourceMetadata corrected) {
+        return repository.add(corrected, heldTopLevel(old));
+    }
+
+    /**
+     * Second step: the corrected resource is listed in place of the old one (if that was listed) and the old copy
+     * is dropped. Appends to the outbox and deletes files: call off the UI thread.
+     *
+     * @param listed whether the old one is in the catalogue (or being published)
+     */
+    public void replace(Resource old, Resource fresh, boolean listed) {
+        if (fresh.id().equals(old.id())) {
+            return;
+        }
+        if (listed) {
+            publisher.publish(fresh.id());
+            publisher.unpublish(old.id());
+        }
+        repository.delete(old.id());
+        publisher.unhold(old.id());
+    }
+
+    /** The held copy's top-level files and folders, which give the same package paths when added again. */
+    private List<Path> heldTopLevel(Resource resource) {
+        ManifestFile first = resource.manifest().files().get(0);
+        Path file = repository.fileOf(resource.id(), 0).orElseThrow(() -> new RepositoryException(
+                "The held copy of \u201C" + resource.metadata().title() + "\u201D is missing or damaged; "
+                        + "add the files again instead.", null));
+        Path filesDir = file;
+        for (int i = 0; i < first.path().split("/").length; i++) {
+            filesDir = filesDir.getParent();
+        }
+        Set<Path> top = new LinkedHashSet<>();
+        for (ManifestFile entry : resource.manifest().files()) {
+            top.add(filesDir.resolve(entry.path().split("/")[0]));
+        }
+        return List.copyOf(top);
     }
 
     public Runnable subscribe(Consumer<? super OutboxEvent> listener) {

@@ -6,9 +6,14 @@ import org.peershelf.protocol.resource.Resource;
 /**
  * One resource this device holds, with where it stands in the catalogue.
  *
- * @param holders how many devices hold it according to the registry, -1 if not known
+ * @param holders       how many devices hold it according to the registry, -1 if not known
+ * @param onlineHolders how many of them are online now, -1 if not known
  */
-public record HeldRow(Resource resource, Listing listing, int holders) {
+public record HeldRow(Resource resource, Listing listing, int holders, int onlineHolders) {
+    public HeldRow(Resource resource, Listing listing, int holders) {
+        this(resource, listing, holders, -1);
+    }
+
     /** Whether colleagues can find it in Explore. */
     public enum Listing {
         PUBLISHED("published"),
@@ -55,6 +60,6 @@ public record HeldRow(Resource resource, Listing listing, int holders) {
     }
 
     HeldRow with(Listing newListing) {
-        return new HeldRow(resource, newListing, holders);
+        return new HeldRow(resource, newListing, holders, onlineHolders);
     }
 }

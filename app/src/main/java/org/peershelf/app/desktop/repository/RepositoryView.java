@@ -116,15 +116,36 @@ public final class RepositoryView extends VBox {
             Label listing = label(null);
             listing.setId("heldListing");
             Label holders = label("muted");
+            holders.setId("heldHolders");
+            holders.textProperty().bind(model.holdersTextProperty());
+            Label versionsTitle = label(null);
+            versionsTitle.setText("Versions");
+            versionsTitle.setStyle("-fx-font-weight: bold;");
+            javafx.scene.control.ListView<VersionRow> versions = new javafx.scene.control.ListView<>(model.versions());
+            versions.setId("heldVersions");
+            versions.setPrefHeight(90);
+            versions.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(VersionRow row, boolean empty) {
+                    super.updateItem(row, empty);
+                    setText(empty || row == null ? null : row.label());
+                    setStyle(row != null && row.current() ? "-fx-font-weight: bold;" : "");
+                }
+            });
+            Button edit = new Button("Edit details…");
+            edit.setId("editDetails");
+            Button newVersion = new Button("New version…");
+            newVersion.setId("newVersion");
             Button publish = new Button("Publish");
             publish.setId("publishButton");
             Button unpublish = new Button("Unpublish");
             Button open = new Button("Open");
             Button bibtex = new Button("Copy BibTeX");
             HBox actions = new HBox(8, publish, unpublish, open, bibtex);
+            HBox changes = new HBox(8, edit, newVersion);
             Label none = label("muted");
             none.setText("Select a resource to publish it, open it or copy its BibTeX.");
-            VBox body = new VBox(8, title, authors, facts, listing, holders, actions);
+            VBox body = new VBox(8, title, authors, facts, listing, holders, actions, changes, versionsTitle, versions);
             getChildren().addAll(none, body);
             body.visibleProperty().bind(model.selectedProperty().isNotNull());
             body.managedProperty().bind(body.visibleProperty());
@@ -139,12 +160,13 @@ public final class RepositoryView extends VBox {
                 facts.setText(row.typeText() + (row.yearText().isEmpty() ? "" : " · " + row.yearText()) + " · "
                         + row.sizeText() + (row.versionText().isEmpty() ? "" : " · version " + row.versionText()));
                 listing.setText("In the catalogue: " + row.listing().label());
-                holders.setText(row.holders() < 0 ? "" : "Held by " + row.holdersText() + ".");
                 publish.setDisable(row.listing() == HeldRow.Listing.PUBLISHED || row.listing() == HeldRow.Listing.PUBLISHING);
                 unpublish.setDisable(row.listing() == HeldRow.Listing.PRIVATE || row.listing() == HeldRow.Listing.UNPUBLISHING);
                 publish.setOnAction(e -> model.publish(row));
                 unpublish.setOnAction(e -> model.unpublish(row));
                 open.setOnAction(e -> model.open(row, opener));
+                edit.setOnAction(e -> model.startEditing(row));
+                newVersion.setOnAction(e -> model.startNewVersion(row));
                 bibtex.setOnAction(e -> {
                     ClipboardContent content = new ClipboardContent();
                     content.putString(model.bibtex(row));

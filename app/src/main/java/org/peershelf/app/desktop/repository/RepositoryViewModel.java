@@ -30,7 +30,8 @@ import org.peershelf.protocol.resource.publish.OutboxEvent;
 /**
  * My Repository: what this device holds, whether each is listed in the catalogue, adding files (copied
  * and hashed in the background), publishing and unpublishing through the outbox, BibTeX export and
- * opening a file. A queued change shows as "publishing…" until the outbox says it reached the registry.
+ * opening a file, editing a resource's metadata and making a new version of it (with its versions and
+ * holders shown). A queued change shows as "publishing…" until the outbox says it reached the registry.
  * UI thread only.
  */
 public final class RepositoryViewModel {
@@ -45,6 +46,11 @@ public final class RepositoryViewModel {
     private final BooleanProperty adding = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final Map<ResourceId, HeldRow.Listing> queued = new HashMap<>();
+    private final ObjectProperty<FormMode> mode = new SimpleObjectProperty<>(FormMode.ADD);
+    /** The resource being edited or given a new version. */
+    private HeldRow target;
+    private final ObservableList<VersionRow> versions = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyStringWrapper holdersText = new javafx.beans.property.ReadOnlyStringWrapper("");
     private Runnable unsubscribe = () -> {
     };
 
@@ -55,6 +61,7 @@ public final class RepositoryViewModel {
         this.tasks = tasks;
         this.notices = notices;
         this.freshSince = freshSince;
+        selected.addListener((obs, old, now) -> showVersionsAndHolders(now));
     }
 
     public void start() {
@@ -107,7 +114,8 @@ public final class RepositoryViewModel {
                 listing = snapshot.listed().isEmpty() ? HeldRow.Listing.UNKNOWN
                         : hit != null ? HeldRow.Listing.PUBLISHED : HeldRow.Listing.PRIVATE;
             }
-            return new HeldRow(resource, listing, hit == null ? -1 : hit.holders());
+            return new HeldRow(resource, listing, hit == null ? -1 : hit.holders(),
+                    hit == null ? -1 : hit.onlineHolders());
         }).sorted(java.util.Comparator.comparing(HeldRow::title, String.CASE_INSENSITIVE_ORDER)).toList();
         rows.setAll(fresh);
         selected.set(fresh.stream().filter(r -> r.resource().id().equals(keep)).findFirst().orElse(null));
@@ -115,14 +123,189 @@ public final class RepositoryViewModel {
 
     /** Opens the add form with these files (from drag and drop or the file chooser). */
     public void startAdding(List<Path> files) {
+        if (adding.get() && mode.get() == FormMode.NEW_VERSION) {
+            form.addFiles(files); // files dropped onto an open new-version form belong to it
+            return;
+        }
         form.clear();
+        mode.set(FormMode.ADD);
+        target = null;
         form.addFiles(files);
         adding.set(true);
     }
 
-    public void cancelAdding() {
+    /** Opens the form on the metadata of {@code row}; saving replaces it (the files stay as they are). */
+    public void startEditing(HeldRow row) {
+        form.clear();
+        form.fill(row.resource().metadata());
+        form.needsFilesProperty().set(false);
+        form.publishNowProperty().set(row.listing() != HeldRow.Listing.PRIVATE);
+        mode.set(FormMode.EDIT);
+        target = row;
+        adding.set(true);
+    }
+
+    /** Opens the form for a new version of {@code row}: its metadata, a new version label, new files. */
+    public void startNewVersion(HeldRow row) {
+        form.clear();
+        form.fill(row.resource().metadata());
+        form.previousVersion(row.resource().id());
+        form.versionProperty().set("");
+        form.publishNowProperty().set(true);
+        mode.set(FormMode.NEW_VERSION);
+        target = row;
+        adding.set(true);
+    }
+
+    /** Reads a .bib file in the background and fills the form from its first entry. */
+    public void importBibtexFile(Path file) {
+        tasks.run(() -> {
+            if (java.nio.file.Files.size(file) > 1_000_000) {
+                throw new org.peershelf.protocol.PeerShelfException(file.getFileName()
+                        + " is larger than 1 MB; paste the one entry you need instead.");
+            }
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        }, text -> {
+            form.bibtexProperty().set(text);
+            form.importBibtex();
+        }, error -> form.error("The file " + file.getFileName() + " could not be read: "
+                + org.peershelf.app.desktop.notify.ErrorMessages.describe(error)));
+    }
+
+    /** Add, save the edit, or add the new version, as the form's mode says. */
+    public void confirm() {
+        switch (mode.get()) {
+            case ADD -> confirmAdding();
+            case EDIT -> confirmEdit();
+            case NEW_VERSION -> confirmNewVersion();
+        }
+    }
+
+    private void confirmEdit() {
+        HeldRow row = target;
+        Optional<ResourceMetadata> metadata = form.metadata();
+        if (row == null || metadata.isEmpty() || busy.get()) {
+            return;
+        }
+        if (metadata.get().equals(row.resource().metadata())) {
+            closeForm();
+            notices.info("Nothing changed", "The details of \u201C" + row.title() + "\u201D are as they were.");
+            return;
+        }
+        boolean listed = row.listing() != HeldRow.Listing.PRIVATE && row.listing() != HeldRow.Listing.UNPUBLISHING;
+        busy.set(true);
+        Consumer<Throwable> failed = error -> {
+            busy.set(false);
+            notices.error("The details could not be saved", error);
+        };
+        tasks.run(() -> resources.addCorrected(row.resource(), metadata.get()), fresh -> {
+            if (listed) {
+                // marked before the outbox hears of it, so its "applied" event cannot come first
+                queued.put(fresh.id(), HeldRow.Listing.PUBLISHING);
+            }
+            tasks.run(() -> {
+                resources.replace(row.resource(), fresh, listed);
+                return fresh;
+            }, done -> {
+                busy.set(false);
+                closeForm();
+                notices.info("Details saved", "\u201C" + fresh.metadata().title() + "\u201D"
+                        + (listed ? " is listed again with the corrected details." : " is updated on this computer."));
+                refresh();
+            }, failed);
+        }, failed);
+    }
+
+    private void confirmNewVersion() {
+        HeldRow row = target;
+        Optional<ResourceMetadata> metadata = form.metadata();
+        if (row == null || metadata.isEmpty() || busy.get()) {
+            return;
+        }
+        String label = metadata.get().version();
+        if (label == null) {
+            form.error("Give the new version a label, e.g. 2 or 1.1.");
+            return;
+        }
+        if (label.equals(row.resource().metadata().version())) {
+            form.error("Version " + label + " is the one you have; give the new one another label.");
+            return;
+        }
+        if (form.files().isEmpty()) {
+            form.error("Add the files of the new version.");
+            return;
+        }
+        List<Path> files = List.copyOf(form.files());
+        boolean publish = form.publishNowProperty().get();
+        busy.set(true);
+        addThenPublish(metadata.get(), files, publish, added -> {
+            busy.set(false);
+            closeForm();
+            notices.info("New version added", "Version " + label + " of \u201C" + added.metadata().title()
+                    + "\u201D" + (publish ? " is being published." : " stays on this computer until you publish it."));
+            refresh();
+        }, error -> {
+            busy.set(false);
+            notices.error("The new version could not be added", error);
+        });
+    }
+
+    /**
+     * Adds in the background, marks the result "publishing…" on the UI thread, then queues the publication: in
+     * that order the outbox's "applied" event always finds the mark to clear.
+     */
+    private void addThenPublish(ResourceMetadata metadata, List<Path> files, boolean publish, Consumer<Resource> done,
+                                Consumer<Throwable> failed) {
+        tasks.run(() -> resources.repository().add(metadata, files), added -> {
+            if (!publish) {
+                done.accept(added);
+                return;
+            }
+            queued.put(added.id(), HeldRow.Listing.PUBLISHING);
+            tasks.run(() -> {
+                resources.publisher().publish(added.id());
+                return added;
+            }, done, error -> {
+                queued.remove(added.id());
+                failed.accept(error);
+            });
+        }, failed);
+    }
+
+    private void closeForm() {
         adding.set(false);
         form.clear();
+        mode.set(FormMode.ADD);
+        target = null;
+    }
+
+    /** Versions from the repository (the chain of "previous version" links, both ways) and holders from the registry. */
+    private void showVersionsAndHolders(HeldRow row) {
+        if (row == null) {
+            versions.clear();
+            holdersText.set("");
+            return;
+        }
+        holdersText.set(row.listing() == HeldRow.Listing.UNKNOWN ? "Holders not known: the registry does not answer."
+                : row.holders() < 0 ? "Not in the catalogue: only this computer holds it."
+                : "Held by " + row.holdersText()
+                + (row.onlineHolders() >= 0 ? ", " + row.onlineHolders() + " online now." : "."));
+        ResourceId id = row.resource().id();
+        tasks.run(() -> VersionRow.chain(resources.repository().list(), row.resource(), previous -> {
+            try {
+                return registry.findResource(previous).map(p -> p.resource());
+            } catch (RegistryUnavailableException e) {
+                return Optional.empty();
+            }
+        }), chain -> {
+            if (selected.get() != null && selected.get().resource().id().equals(id)) {
+                versions.setAll(chain);
+            }
+        }, error -> notices.error("The versions could not be read", error));
+    }
+
+    public void cancelAdding() {
+        closeForm();
     }
 
     /** Copies the files in (hashing them), then publishes if asked; all off the UI thread. */
@@ -134,19 +317,9 @@ public final class RepositoryViewModel {
         List<Path> files = List.copyOf(form.files());
         boolean publish = form.publishNowProperty().get();
         busy.set(true);
-        tasks.run(() -> {
-            Resource added = resources.repository().add(metadata.get(), files);
-            if (publish) {
-                resources.publisher().publish(added.id());
-            }
-            return added;
-        }, added -> {
+        addThenPublish(metadata.get(), files, publish, added -> {
             busy.set(false);
-            adding.set(false);
-            form.clear();
-            if (publish) {
-                queued.put(added.id(), HeldRow.Listing.PUBLISHING);
-            }
+            closeForm();
             notices.info("Added to your repository", "\u201C" + added.metadata().title() + "\u201D"
                     + (publish ? " is being published." : " stays on this computer until you publish it."));
             refresh();
@@ -165,13 +338,18 @@ public final class RepositoryViewModel {
     }
 
     private void change(HeldRow row, HeldRow.Listing listing, Runnable enqueue) {
+        // marked before the outbox hears of it, so its "applied" event cannot come first and leave the mark behind
+        queued.put(row.resource().id(), listing);
+        replace(row.resource().id(), listing);
         tasks.run(() -> {
             enqueue.run(); // an append to the outbox file: disk work
             return row;
         }, done -> {
-            queued.put(row.resource().id(), listing);
-            replace(row.resource().id(), listing);
-        }, error -> notices.error("The change could not be queued", error));
+        }, error -> {
+            queued.remove(row.resource().id());
+            notices.error("The change could not be queued", error);
+            refresh();
+        });
     }
 
     private void replace(ResourceId id, HeldRow.Listing listing) {
@@ -208,6 +386,19 @@ public final class RepositoryViewModel {
 
     public AddResourceForm form() {
         return form;
+    }
+
+    public ObjectProperty<FormMode> modeProperty() {
+        return mode;
+    }
+
+    /** The selected resource's versions, oldest first, this one marked. */
+    public ObservableList<VersionRow> versions() {
+        return FXCollections.unmodifiableObservableList(versions);
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty holdersTextProperty() {
+        return holdersText.getReadOnlyProperty();
     }
 
     public BooleanProperty addingProperty() {

@@ -14,7 +14,7 @@ import org.peershelf.app.config.SettingsFile;
  */
 public final class UiSettings {
     public static final String THEME = "ui.theme";
-    public static final String REPOSITORY_DIR = "repository.dir";
+    public static final String REPOSITORY_DIR = SettingsFile.REPOSITORY_DIR;
     static final String X = "ui.window.x";
     static final String Y = "ui.window.y";
     static final String WIDTH = "ui.window.width";
@@ -37,7 +37,7 @@ public final class UiSettings {
     }
 
     public Optional<Path> repositoryFolder() {
-        return file.get(REPOSITORY_DIR).map(Path::of);
+        return file.repositoryDir();
     }
 
     public void saveRepositoryFolder(Path folder) {

@@ -11,6 +11,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.peershelf.app.config.AppSettings;
+import org.peershelf.app.config.SavedRegistry;
 import org.peershelf.app.config.SettingsFile;
 import org.peershelf.app.desktop.DesktopOptions;
 import org.peershelf.app.desktop.network.RuntimeNetworkView;
@@ -83,7 +84,7 @@ public final class PeerShelfApplication extends Application {
     private void open() {
         show(MessageView.busy("opening", "Opening your profile…"));
         tasks.run(() -> new Startup(new ProfileSetup(profileDir()).existingProfile(), uiSettings.theme(), uiSettings.window(),
-                        new SettingsFile(profileDir()).get(SettingsFile.REGISTRY_URI)),
+                        new SavedRegistry(profileDir()).load()),
                 this::opened, e -> showFailure("Your profile could not be opened", e, this::open));
     }
 
@@ -133,14 +134,19 @@ public final class PeerShelfApplication extends Application {
     private AppSettings settingsForReturningUser(Startup startup) {
         AppSettings base = options.settings();
         return new AppSettings(base.profileDir(), base.registryUri().or(startup::savedRegistry), base.embeddedPort(),
-                base.node());
+                base.node(), savedRepositoryFolder(base));
     }
 
     /** The registry chosen in onboarding overrides the one from the command line. */
     private AppSettings settingsAfterOnboarding() {
         AppSettings base = options.settings();
-        Optional<String> uri = new SettingsFile(profileDir()).get(SettingsFile.REGISTRY_URI);
-        return new AppSettings(base.profileDir(), uri, base.embeddedPort(), base.node());
+        Optional<String> uri = new SavedRegistry(profileDir()).load();
+        return new AppSettings(base.profileDir(), uri, base.embeddedPort(), base.node(), savedRepositoryFolder(base));
+    }
+
+    /** The repository folder chosen in onboarding; the default for profiles made before it could be chosen. */
+    private Path savedRepositoryFolder(AppSettings base) {
+        return new SettingsFile(base.profileDir()).repositoryDir().orElse(base.repositoryDir());
     }
 
     private void goOffline() {

@@ -23,6 +23,8 @@ import org.peershelf.app.desktop.notify.NotificationCenter;
 import org.peershelf.app.desktop.task.BackgroundTasks;
 import org.peershelf.app.wiring.PeerRuntime;
 import org.peershelf.protocol.Peer;
+import org.peershelf.protocol.chat.ChatEvent;
+import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.identity.UserProfile;
@@ -48,6 +50,7 @@ class ChatsViewModelTest {
     private Peer grace;
     private PeerRuntime ada;
     private ChatsViewModel model;
+    private final NotificationCenter notices = new NotificationCenter();
 
     @BeforeEach
     void start() {
@@ -61,7 +64,7 @@ class ChatsViewModelTest {
         ada = PeerRuntime.start(new AppSettings(temp.resolve("ada"), Optional.of(server.connectionString()), 0, FAST),
                 adaProfile, DeviceIdentity.generate(), ui);
         model = new ChatsViewModel(ada.peer().chats(), new RuntimeNetworkView(ada, adaProfile),
-                new BackgroundTasks(Executors.newSingleThreadExecutor(), ui), new NotificationCenter(), ZoneOffset.UTC);
+                new BackgroundTasks(Executors.newSingleThreadExecutor(), ui), notices, ZoneOffset.UTC);
         onUi(model::start);
     }
 
@@ -113,6 +116,114 @@ class ChatsViewModelTest {
                 .anyMatch(m -> m.mine() && m.text().equals("Shall we read Kademlia next?"))));
         await().atMost(WAIT).until(() -> grace.chats().rooms().history(room.roomId()).stream()
                 .anyMatch(l -> l.text().equals("Shall we read Kademlia next?")));
+    }
+
+    @Test
+    void aCreatedRoomIsSelectedHostedHereAndOnlyItsCreatorMayDeleteIt() {
+        onUi(() -> {
+            model.rooms().newRoomNameProperty().set("Kademlia club");
+            model.rooms().createRoom();
+        });
+
+        ConversationRow room = awaitConversation("Kademlia club");
+        await().atMost(WAIT).until(() -> read(() -> model.selectedProperty().get() != null
+                && model.selectedProperty().get().key().equals(room.key())));
+        RoomPermissions can = read(() -> model.rooms().permissionsProperty().get());
+        assertThat(can.invite()).isTrue();
+        assertThat(can.delete()).isTrue();
+        assertThat(can.leave()).as("the host cannot leave its own room").isFalse();
+        assertThat(read(() -> model.rooms().hostTextProperty().get())).startsWith("You host this room · 1 of 1");
+        assertThat(graceRegistry.findRoom(room.roomId())).isPresent();
+
+        onUi(() -> model.rooms().delete());
+
+        await().atMost(WAIT).until(() -> read(() -> model.conversations().stream()
+                .anyMatch(c -> c.key().equals(room.key()) && c.readOnly())));
+        assertThat(graceRegistry.findRoom(room.roomId()).orElseThrow().deleted()).isTrue();
+    }
+
+    @Test
+    void aRoomNeedsANameBeforeItIsCreated() {
+        onUi(() -> {
+            model.rooms().newRoomNameProperty().set("   ");
+            model.rooms().createRoom();
+        });
+
+        assertThat(read(() -> model.rooms().createErrorProperty().get())).startsWith("Give the room a name");
+        assertThat(ada.peer().chats().rooms().list()).isEmpty();
+    }
+
+    @Test
+    void anOfflineColleagueIsInvitedByDeviceIdAndListedAsAnOfflineMember() {
+        awaitConversation("Grace Hopper");
+        DeviceId offline = DeviceIdentity.generate().deviceId();
+        onUi(() -> {
+            model.rooms().newRoomNameProperty().set("Distributed systems seminar");
+            model.rooms().createRoom();
+        });
+        ConversationRow room = awaitConversation("Distributed systems seminar");
+        await().atMost(WAIT).until(() -> read(() -> model.rooms().permissionsProperty().get().invite()));
+        assertThat(read(() -> model.rooms().candidates())).extracting(InviteCandidate::name).contains("Grace Hopper");
+
+        onUi(() -> {
+            model.rooms().inviteDeviceProperty().set("not-a-device");
+            model.rooms().invite();
+        });
+        assertThat(read(() -> model.rooms().inviteErrorProperty().get())).startsWith("A device id is 64 hexadecimal");
+
+        onUi(() -> {
+            model.rooms().inviteDeviceProperty().set(offline.value());
+            model.rooms().invite();
+        });
+
+        await().atMost(WAIT).until(() -> read(() -> model.rooms().members().stream()
+                .anyMatch(m -> m.device().equals(offline) && !m.online())));
+        assertThat(graceRegistry.findRoom(room.roomId()).orElseThrow().members()).contains(offline);
+        assertThat(read(() -> notices.latestProperty().get().text())).contains("is offline");
+        assertThat(read(() -> model.rooms().hostTextProperty().get())).endsWith("1 of 2 members online");
+    }
+
+    @Test
+    void inARoomSomeoneElseCreatedDeleteIsDisabledAndWeCanMuteAndLeave() {
+        awaitConversation("Grace Hopper");
+        String roomId = grace.chats().rooms().create("P2P reading group", List.of(ada.peer().node().deviceId()));
+        ConversationRow room = awaitConversation("P2P reading group");
+        onUi(() -> model.selectedProperty().set(room));
+
+        RoomPermissions can = read(() -> model.rooms().permissionsProperty().get());
+        assertThat(can.delete()).isFalse();
+        assertThat(can.deleteHint()).startsWith("Only the person who created this room");
+        assertThat(can.invite()).as("only the host invites").isFalse();
+        assertThat(can.leave()).isTrue();
+        assertThat(read(() -> model.rooms().hostTextProperty().get())).startsWith("Hosted by Grace Hopper · 2 of 2");
+        assertThat(read(() -> model.rooms().members())).extracting(MemberRow::name).containsExactly("Grace Hopper", "You");
+
+        onUi(() -> model.rooms().toggleMute());
+        await().atMost(WAIT).until(() -> ada.peer().chats().rooms().summary(roomId).muted());
+        await().atMost(WAIT).until(() -> read(() -> model.rooms().mutedProperty().get()));
+        onUi(() -> model.rooms().toggleMute());
+        await().atMost(WAIT).until(() -> !ada.peer().chats().rooms().summary(roomId).muted());
+
+        onUi(() -> model.rooms().leave());
+        await().atMost(WAIT).until(() -> read(() -> model.conversations().stream()
+                .anyMatch(c -> c.roomId() != null && c.roomId().equals(roomId) && c.readOnly())));
+        await().atMost(WAIT).until(() -> !graceRegistry.findRoom(roomId).orElseThrow().members()
+                .contains(ada.peer().node().deviceId()));
+    }
+
+    @Test
+    void aHostChangeShowsAsANoticeInTheConversation() {
+        awaitConversation("Grace Hopper");
+        String roomId = grace.chats().rooms().create("Failover drill", List.of(ada.peer().node().deviceId()));
+        ConversationRow room = awaitConversation("Failover drill");
+        onUi(() -> {
+            model.selectedProperty().set(room);
+            // what the chat service announces after a failover (the failover itself: ChatFailoverIntegrationTest)
+            model.onChat(new ChatEvent.HostChanged(roomId, ada.peer().node().deviceId(), 1));
+        });
+
+        await().atMost(WAIT).until(() -> read(() -> model.messages().stream()
+                .anyMatch(m -> m.notice() && m.text().startsWith("You now host this room"))));
     }
 
     private ConversationRow awaitConversation(String title) {

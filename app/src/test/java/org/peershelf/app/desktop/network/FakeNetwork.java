@@ -96,6 +96,11 @@ public final class FakeNetwork implements NetworkView {
     }
 
     @Override
+    public Optional<UserId> ownerOf(DeviceId device) {
+        return Optional.empty();
+    }
+
+    @Override
     public long freshSinceMillis() {
         return 0;
     }

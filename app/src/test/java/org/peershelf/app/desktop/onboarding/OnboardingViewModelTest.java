@@ -33,7 +33,7 @@ class OnboardingViewModelTest {
     private final List<UserProfile> finished = new ArrayList<>();
 
     private OnboardingViewModel model() {
-        return new OnboardingViewModel(profile.resolve("repository"), new RegistryProbe(Duration.ofSeconds(2))::probe,
+        return new OnboardingViewModel(profile.resolve("repository"), new RegistryProbe(Duration.ofSeconds(10))::probe,
                 new FirstRunStore(profile), new BackgroundTasks(DIRECT, DIRECT), notices, finished::add);
     }
 
@@ -189,6 +189,56 @@ class OnboardingViewModelTest {
         assertThat(notice.severity()).isEqualTo(Notice.Severity.ERROR);
         assertThat(notice.title()).isEqualTo("Your profile could not be saved");
         assertThat(notice.text()).contains("cannot be created", "Choose another folder");
+    }
+
+    @Test
+    void aRepositoryFolderThatCannotBeWrittenIsExplainedUnderTheFieldUntilItIsChanged() throws IOException {
+        Path file = Files.writeString(profile.resolve("a-file"), "not a folder");
+        OnboardingViewModel model = model();
+        model.nameProperty().set("Ada Lovelace");
+        model.repositoryFolderProperty().set(file.resolve("repository").toString());
+
+        model.finish();
+
+        assertThat(finished).isEmpty();
+        assertThat(model.folderErrorProperty().get()).contains("cannot be created", "Choose another folder");
+        assertThat(model.completeProperty().get()).as("the same folder cannot be tried again").isFalse();
+
+        model.repositoryFolderProperty().set(profile.resolve("elsewhere").toString());
+        assertThat(model.folderErrorProperty().get()).isEmpty();
+        model.finish();
+        assertThat(finished).hasSize(1);
+    }
+
+    @Test
+    void aChosenRepositoryFolderIsCreatedAndSavedInTheSettings() {
+        Path chosen = profile.resolve("big-disk").resolve("PeerShelf");
+        OnboardingViewModel model = model();
+        model.nameProperty().set("Ada Lovelace");
+        model.repositoryFolderProperty().set(chosen.toString());
+
+        model.finish();
+
+        assertThat(finished).hasSize(1);
+        assertThat(Files.isDirectory(chosen)).isTrue();
+        assertThat(new SettingsFile(profile).repositoryDir()).contains(chosen.toAbsolutePath());
+        assertThat(chosen.toFile().list()).as("the write probe is removed").isEmpty();
+    }
+
+    @Test
+    void aLabRegistryPasswordIsNotWrittenIntoTheSettingsFile() throws IOException {
+        OnboardingViewModel model = model();
+        model.nameProperty().set("Ada Lovelace");
+        model.registryChoiceProperty().set(RegistryChoice.LAB);
+        model.registryUriProperty().set("mongodb://ada:s3cr%40t@registry.lab.example.org:27017/peershelf?tls=true");
+
+        model.finish();
+
+        assertThat(finished).hasSize(1);
+        assertThat(Files.readString(profile.resolve("settings.properties"))).doesNotContain("s3cr")
+                .contains("ada@registry.lab.example.org");
+        assertThat(new org.peershelf.app.config.SavedRegistry(profile).load())
+                .contains("mongodb://ada:s3cr%40t@registry.lab.example.org:27017/peershelf?tls=true");
     }
 
     private static int closedPort() throws IOException {

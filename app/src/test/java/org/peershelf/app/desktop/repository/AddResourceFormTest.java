@@ -74,4 +74,50 @@ class AddResourceFormTest {
         assertThat(form.metadata()).isEmpty();
         assertThat(form.errorProperty().get()).isEqualTo("The year must be a number, like 2021.");
     }
+
+    @Test
+    void aYearOutsideThePublicationRangeIsExplained() {
+        form.titleProperty().set("Something");
+        form.yearProperty().set("20211");
+        assertThat(form.metadata()).isEmpty();
+        assertThat(form.errorProperty().get()).isEqualTo("The year must be a number, like 2021.");
+
+        form.yearProperty().set("3021");
+        assertThat(form.metadata()).isEmpty();
+        assertThat(form.errorProperty().get()).startsWith("The year 3021 is not a publication year");
+
+        form.yearProperty().set("1843");
+        assertThat(form.metadata()).isPresent();
+        assertThat(form.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aDoiMustLookLikeOneAndItsResolverPrefixIsDropped() {
+        form.titleProperty().set("Kademlia");
+        form.doiProperty().set("kademlia-2002");
+        assertThat(form.metadata()).isEmpty();
+        assertThat(form.errorProperty().get()).contains("is not a DOI", "10.1145/3133956");
+
+        form.doiProperty().set("https://doi.org/10.1007/3-540-45748-8_5");
+        assertThat(form.metadata().orElseThrow().doi()).isEqualTo("10.1007/3-540-45748-8_5");
+    }
+
+    @Test
+    void editingKeepsLicenceVersionAndThePreviousVersionLink() {
+        org.peershelf.protocol.resource.ResourceId previous = org.peershelf.protocol.resource.ResourceId.of("ab".repeat(32));
+        ResourceMetadata held = ResourceMetadata.builder("Engine notes", ResourceType.PAPER).authors(List.of("Ada Lovelace"))
+                .year(1843).licence("CC-BY-4.0").version("2").previousVersion(previous).build();
+        form.fill(held);
+        form.needsFilesProperty().set(false);
+
+        form.titleProperty().set("Notes on the analytical engine");
+
+        assertThat(form.readyProperty().get()).as("an edit needs no files").isTrue();
+        ResourceMetadata edited = form.metadata().orElseThrow();
+        assertThat(edited.title()).isEqualTo("Notes on the analytical engine");
+        assertThat(edited.licence()).isEqualTo("CC-BY-4.0");
+        assertThat(edited.version()).isEqualTo("2");
+        assertThat(edited.previousVersion()).isEqualTo(previous);
+        assertThat(edited.authors()).containsExactly("Ada Lovelace");
+    }
 }

@@ -164,6 +164,136 @@ class RepositoryViewModelTest {
         assertThat(opened.get(0)).startsWith(temp.resolve("repository")).hasContent("slides");
     }
 
+    @Test
+    void editingThePublishedMetadataReplacesTheEntryAndKeepsTheFiles() throws IOException {
+        Path paper = Files.writeString(temp.resolve("engine_notes.txt"), "Notes on the analytical engine");
+        onUi(() -> {
+            model.startAdding(List.of(paper));
+            model.confirm();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> model.rows().size() == 1
+                && model.rows().get(0).listing() == HeldRow.Listing.PUBLISHED));
+        HeldRow before = read(() -> model.rows().get(0));
+
+        onUi(() -> {
+            model.startEditing(model.rows().get(0));
+            model.form().titleProperty().set("Sketch of the Analytical Engine");
+            model.form().authorsProperty().set("Luigi Menabrea\nAda Lovelace");
+            model.form().yearProperty().set("1843");
+            model.form().doiProperty().set("10.5555/1234567");
+            model.form().abstractProperty().set("With notes by the translator.");
+            model.form().tagsProperty().set("computing, history");
+            model.form().licenceProperty().set("public domain");
+            model.form().versionProperty().set("1");
+            model.confirm();
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> model.rows().size() == 1
+                && model.rows().get(0).title().equals("Sketch of the Analytical Engine")
+                && model.rows().get(0).listing() == HeldRow.Listing.PUBLISHED));
+        HeldRow after = read(() -> model.rows().get(0));
+        assertThat(after.resource().id()).isNotEqualTo(before.resource().id());
+        assertThat(after.resource().manifest().files()).isEqualTo(before.resource().manifest().files());
+        assertThat(after.resource().metadata().authors()).containsExactly("Luigi Menabrea", "Ada Lovelace");
+        assertThat(after.resource().metadata().licence()).isEqualTo("public domain");
+        assertThat(resources.repository().holds(before.resource().id())).isFalse();
+        assertThat(resources.repository().fileOf(after.resource().id(), 0).orElseThrow())
+                .hasContent("Notes on the analytical engine");
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.search(ResourceQuery.all(0)).hits().size() == 1
+                && registry.search(ResourceQuery.all(0)).hits().get(0).published().resource().id()
+                .equals(after.resource().id()));
+        assertThat(read(() -> model.addingProperty().get())).isFalse();
+    }
+
+    @Test
+    void anEditWithABadDoiOrYearIsExplainedAndChangesNothing() throws IOException {
+        Path paper = Files.writeString(temp.resolve("clu.txt"), "CLU");
+        onUi(() -> {
+            model.startAdding(List.of(paper));
+            model.form().publishNowProperty().set(false);
+            model.confirm();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> model.rows().size() == 1));
+        HeldRow before = read(() -> model.rows().get(0));
+
+        onUi(() -> {
+            model.startEditing(before);
+            model.form().doiProperty().set("not a doi");
+            model.confirm();
+        });
+        assertThat(read(() -> model.form().errorProperty().get())).contains("is not a DOI");
+        onUi(() -> {
+            model.form().doiProperty().set("");
+            model.form().yearProperty().set("12345");
+            model.confirm();
+        });
+        assertThat(read(() -> model.form().errorProperty().get())).isEqualTo("The year must be a number, like 2021.");
+
+        assertThat(read(() -> model.addingProperty().get())).as("the form stays open to fix it").isTrue();
+        assertThat(resources.repository().list()).extracting(r -> r.id()).containsExactly(before.resource().id());
+    }
+
+    @Test
+    void aNewVersionLinksToThePreviousOneAndBothAreShownAsVersions() throws IOException {
+        Path v1 = Files.writeString(temp.resolve("model_v1.csv"), "t,u\n0,1\n");
+        Path v2 = Files.writeString(temp.resolve("model_v2.csv"), "t,u\n0,1\n1,2\n");
+        onUi(() -> {
+            model.startAdding(List.of(v1));
+            model.form().titleProperty().set("Heat equation runs");
+            model.form().versionProperty().set("1");
+            model.confirm();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> model.rows().size() == 1
+                && model.rows().get(0).listing() == HeldRow.Listing.PUBLISHED));
+        HeldRow first = read(() -> model.rows().get(0));
+
+        onUi(() -> {
+            model.startNewVersion(first);
+            model.confirm(); // no label, no files yet
+        });
+        assertThat(read(() -> model.form().errorProperty().get())).startsWith("Give the new version a label");
+        onUi(() -> {
+            model.form().versionProperty().set("1");
+            model.confirm();
+        });
+        assertThat(read(() -> model.form().errorProperty().get())).contains("is the one you have");
+        onUi(() -> {
+            model.form().versionProperty().set("2");
+            model.startAdding(List.of(v2)); // the file chooser or a drop while the form is open
+            model.confirm();
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> model.rows().size() == 2));
+        HeldRow second = read(() -> model.rows().stream().filter(r -> "2".equals(r.versionText())).findFirst().orElseThrow());
+        assertThat(second.resource().metadata().previousVersion()).isEqualTo(first.resource().id());
+        assertThat(second.title()).isEqualTo("Heat equation runs");
+
+        onUi(() -> model.selectedProperty().set(second));
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> model.versions().size() == 2));
+        assertThat(read(() -> model.versions())).extracting(VersionRow::version, VersionRow::current)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("1", false), org.assertj.core.groups.Tuple.tuple("2", true));
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> model.rows().stream()
+                .allMatch(r -> r.listing() == HeldRow.Listing.PUBLISHED)));
+        onUi(() -> model.selectedProperty().set(model.rows().stream()
+                .filter(r -> "2".equals(r.versionText())).findFirst().orElseThrow()));
+        assertThat(read(() -> model.holdersTextProperty().get())).startsWith("Held by 1 device");
+    }
+
+    @Test
+    void aBibFileFillsTheForm() throws IOException {
+        Path bib = Files.writeString(temp.resolve("refs.bib"), "@article{maymounkov2002,\n  title = {Kademlia: A "
+                + "Peer-to-Peer Information System Based on the XOR Metric},\n  author = {Maymounkov, Petar and Mazi\\`eres, David},\n"
+                + "  year = {2002},\n  doi = {10.1007/3-540-45748-8_5},\n  license = {CC-BY-4.0}\n}\n");
+        onUi(() -> model.startAdding(List.of(bib)));
+
+        onUi(() -> model.importBibtexFile(bib));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(() -> model.form().titleProperty().get().startsWith("Kademlia")));
+        assertThat(read(() -> model.form().yearProperty().get())).isEqualTo("2002");
+        assertThat(read(() -> model.form().doiProperty().get())).isEqualTo("10.1007/3-540-45748-8_5");
+        assertThat(read(() -> model.form().licenceProperty().get())).isEqualTo("CC-BY-4.0");
+    }
+
     private void onUi(Runnable action) {
         read(() -> {
             action.run();

@@ -109,6 +109,8 @@ class DesktopAppTest {
         waitFor("#onboarding");
         robot.clickOn("#name").write("Ada");
         type("#institution", "University of London");
+        Path shelf = temp.resolve("data-disk").resolve("shelf");
+        type("#repositoryFolder", shelf.toString());
         robot.clickOn("#registryLab");
         type("#registryUri", "http://" + server.host() + ":" + server.port());
         robot.clickOn("#testRegistry");
@@ -146,6 +148,9 @@ class DesktopAppTest {
         TableView<DownloadRow> downloads = robot.lookup("#downloadsTable").queryTableView();
         await().atMost(WAIT).untilAsserted(() -> assertThat(downloads.getItems()).singleElement()
                 .extracting(DownloadRow::stateText).isEqualTo("Finished"));
+        try (java.util.stream.Stream<Path> held = java.nio.file.Files.list(shelf.resolve("resources"))) {
+            assertThat(held.count()).as("the download went into the chosen repository folder").isEqualTo(1);
+        }
         robot.interact(() -> search.setText("compiler quantum"));
         await().atMost(WAIT).until(() -> results.getItems().isEmpty());
 
@@ -163,6 +168,12 @@ class DesktopAppTest {
         ListView<MessageRow> messages = robot.lookup("#messages").queryListView();
         await().atMost(WAIT).until(() -> messages.getItems().stream().anyMatch(m -> m.text().equals("Hello Ada")));
         await().atMost(WAIT).until(() -> messages.getItems().stream().anyMatch(m -> m.mark().contains("delivered")));
+        type("#newRoomName", "Compiler club");
+        robot.clickOn("#createRoom");
+        await().atMost(WAIT).until(() -> conversations.getItems().stream().anyMatch(c -> c.title().equals("Compiler club")));
+        await().atMost(WAIT).until(() -> text("#roomHost").startsWith("You host this room"));
+        assertThat(robot.lookup("#deleteRoom").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#leaveRoom").queryButton().isDisabled()).isTrue();
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
 
         closeWindowAndWaitUntilOffline(left);

@@ -196,9 +196,14 @@ public final class ScreenshotTour {
                 return null;
             });
             if (tabs[i].equals("repository")) {
-                await().atMost(WAIT).until(() -> fx(() -> ((TableView<?>) node("#repositoryTable")).getItems().size() == 2));
+                await().atMost(WAIT).until(() -> fx(() -> ((TableView<?>) node("#repositoryTable")).getItems().size() == 3));
                 fx(() -> {
-                    ((TableView<?>) node("#repositoryTable")).getSelectionModel().select(1);
+                    TableView<?> table = (TableView<?>) node("#repositoryTable");
+                    for (int row = 0; row < table.getItems().size(); row++) {
+                        if (((org.peershelf.app.desktop.repository.HeldRow) table.getItems().get(row)).versionText().equals("2")) {
+                            table.getSelectionModel().select(row);
+                        }
+                    }
                     ((Button) node("#publishButton")).fire();
                     return null;
                 });
@@ -206,7 +211,13 @@ public final class ScreenshotTour {
                         .endsWith(": published")));
             }
             if (tabs[i].equals("explore")) {
-                await().atMost(WAIT).until(() -> fx(() -> ((TableView<?>) node("#exploreTable")).getItems().size() == 8));
+                await().atMost(WAIT).until(() -> fx(() -> {
+                    List<String> titles = ((TableView<?>) node("#exploreTable")).getItems().stream()
+                            .map(r -> ((org.peershelf.app.desktop.explore.ResultRow) r).title()).toList();
+                    return titles.stream().anyMatch(t -> t.startsWith("Morphogenesis"))
+                            && titles.stream().anyMatch(t -> t.startsWith("On computable"))
+                            && titles.stream().anyMatch(t -> t.startsWith("Bernoulli"));
+                }));
                 // download the dataset first, so the Downloads tab has something to show
                 fx(() -> {
                     TableView<?> table = (TableView<?>) node("#exploreTable");
@@ -259,6 +270,21 @@ public final class ScreenshotTour {
                 });
             }
             snapshot(tabs[i]);
+            if (tabs[i].equals("repository")) {
+                await().atMost(WAIT).until(() -> fx(() -> ((javafx.scene.control.ListView<?>) node("#heldVersions"))
+                        .getItems().size() == 2));
+                snapshot("repository");
+                fx(() -> {
+                    ((Button) node("#editDetails")).fire();
+                    return null;
+                });
+                waitFor("#formHeading");
+                snapshot("repository-edit");
+                fx(() -> {
+                    ((Button) node("#cancelForm")).fire();
+                    return null;
+                });
+            }
         }
         fx(() -> {
             MenuBar bar = (MenuBar) stage.getScene().getRoot().lookup(".menu-bar");
@@ -300,8 +326,11 @@ public final class ScreenshotTour {
         repository.add(ResourceMetadata.builder("Sketch of the analytical engine, with notes by the translator",
                 ResourceType.PAPER).authors(List.of("Luigi Menabrea", "Ada Lovelace")).year(1843)
                 .tags(List.of("computing")).build(), List.of(notes));
-        repository.add(ResourceMetadata.builder("Bernoulli number tables", ResourceType.DATASET)
-                .authors(List.of("Ada Lovelace")).year(1843).version("2").build(), List.of(tables));
+        Path firstTables = Files.createDirectories(files.resolve("first").resolve("bernoulli-tables"));
+        Files.writeString(firstTables.resolve("b1-b8.csv"), "n,B\n0,1\n1,-1/2\n2,1/6\n");
+        var first = repository.add(ResourceMetadata.builder("Bernoulli number tables", ResourceType.DATASET)
+                .authors(List.of("Ada Lovelace")).year(1843).licence("CC0-1.0").version("1").build(), List.of(firstTables));
+        repository.add(first.metadata().asNewVersionOf(first.id(), "2"), List.of(tables));
     }
 
     private void waitFor(String query) {
