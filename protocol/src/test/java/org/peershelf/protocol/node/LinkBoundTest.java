@@ -50,15 +50,15 @@ class LinkBoundTest {
             }
         });
 
-        bounded.dial(idle.deviceId(), "127.0.0.1", idle.port()).get(5, TimeUnit.SECONDS);
-        PeerLink toUsed = bounded.dial(used.deviceId(), "127.0.0.1", used.port()).get(5, TimeUnit.SECONDS);
+        bounded.dial(idle.deviceId(), "127.0.0.1", idle.port()).get(15, TimeUnit.SECONDS);
+        PeerLink toUsed = bounded.dial(used.deviceId(), "127.0.0.1", used.port()).get(15, TimeUnit.SECONDS);
         PeerLink toIdle = bounded.links().get(idle.deviceId()).orElseThrow();
         toUsed.request(ECHO, new Echo("still here")).get(5, TimeUnit.SECONDS);
         // latency pings then run on both links; they must not make the idle link look used
         long pingsBefore = toIdle.rtt().samples();
         await().atMost(Duration.ofSeconds(5)).until(() -> toIdle.rtt().samples() > pingsBefore);
 
-        newcomer.dial(bounded.deviceId(), "127.0.0.1", bounded.port()).get(5, TimeUnit.SECONDS);
+        newcomer.dial(bounded.deviceId(), "127.0.0.1", bounded.port()).get(15, TimeUnit.SECONDS);
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(remotes(bounded)).isEqualTo(Set.of(used.deviceId(), newcomer.deviceId()));
@@ -76,11 +76,11 @@ class LinkBoundTest {
         PeerNode first = node(64);
         PeerNode second = node(64);
 
-        bounded.dial(first.deviceId(), "127.0.0.1", first.port()).get(5, TimeUnit.SECONDS);
-        bounded.dial(second.deviceId(), "127.0.0.1", second.port()).get(5, TimeUnit.SECONDS);
+        bounded.dial(first.deviceId(), "127.0.0.1", first.port()).get(15, TimeUnit.SECONDS);
+        bounded.dial(second.deviceId(), "127.0.0.1", second.port()).get(15, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(5)).until(() -> remotes(bounded).equals(Set.of(second.deviceId())));
 
-        PeerLink again = bounded.dial(first.deviceId(), "127.0.0.1", first.port()).get(5, TimeUnit.SECONDS);
+        PeerLink again = bounded.dial(first.deviceId(), "127.0.0.1", first.port()).get(15, TimeUnit.SECONDS);
 
         assertThat(again.request(ECHO, new Echo("back")).get(5, TimeUnit.SECONDS).text()).isEqualTo("back");
         await().atMost(Duration.ofSeconds(5)).until(() -> remotes(bounded).equals(Set.of(first.deviceId())));

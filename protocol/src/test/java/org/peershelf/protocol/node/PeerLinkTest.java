@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.wire.ErrorCodes;
 import org.peershelf.protocol.wire.EventType;
@@ -20,6 +21,8 @@ import org.peershelf.protocol.wire.ProtocolException;
 
 @Tag("integration")
 class PeerLinkTest {
+    /** As long as a dial may take (the handshake timeout), so a busy machine does not fail the test. */
+    private static final long DIAL_SECONDS = NodeConfig.defaults().handshakeTimeout().toSeconds();
     record Echo(String text) {
     }
 
@@ -44,7 +47,7 @@ class PeerLinkTest {
         PeerNode a = echoNode();
         PeerNode b = echoNode();
 
-        PeerLink aToB = a.dial(b.deviceId(), "127.0.0.1", b.port()).get(5, TimeUnit.SECONDS);
+        PeerLink aToB = a.dial(b.deviceId(), "127.0.0.1", b.port()).get(DIAL_SECONDS, TimeUnit.SECONDS);
         assertThat(aToB.request(ECHO, new Echo("hi")).get(5, TimeUnit.SECONDS).text())
                 .isEqualTo("hi from " + b.deviceId().shortForm());
 
@@ -59,7 +62,7 @@ class PeerLinkTest {
     void linksMeasureRoundTripTime() throws Exception {
         PeerNode a = echoNode();
         PeerNode b = echoNode();
-        PeerLink link = a.dial(b.deviceId(), "127.0.0.1", b.port()).get(5, TimeUnit.SECONDS);
+        PeerLink link = a.dial(b.deviceId(), "127.0.0.1", b.port()).get(DIAL_SECONDS, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(5)).until(() -> link.rtt().samples() >= 2);
         assertThat(link.rtt().smoothedMillis()).isBetween(0.0, 1000.0);
     }
@@ -93,8 +96,8 @@ class PeerLinkTest {
             PeerNode b = echoNode();
             CompletableFuture<PeerLink> ab = a.dial(b.deviceId(), "127.0.0.1", b.port());
             CompletableFuture<PeerLink> ba = b.dial(a.deviceId(), "127.0.0.1", a.port());
-            PeerLink fromA = ab.get(5, TimeUnit.SECONDS);
-            PeerLink fromB = ba.get(5, TimeUnit.SECONDS);
+            PeerLink fromA = ab.get(DIAL_SECONDS, TimeUnit.SECONDS);
+            PeerLink fromB = ba.get(DIAL_SECONDS, TimeUnit.SECONDS);
 
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 assertThat(a.links().all()).hasSize(1);
@@ -118,7 +121,7 @@ class PeerLinkTest {
         PeerNode b = echoNode();
         List<NodeEvent> events = new CopyOnWriteArrayList<>();
         a.subscribe(events::add);
-        a.dial(b.deviceId(), "127.0.0.1", b.port()).get(5, TimeUnit.SECONDS);
+        a.dial(b.deviceId(), "127.0.0.1", b.port()).get(DIAL_SECONDS, TimeUnit.SECONDS);
         b.close();
         await().atMost(Duration.ofSeconds(10)).until(() -> events.stream()
                 .anyMatch(e -> e instanceof NodeEvent.LinkDown down && down.peer().equals(b.deviceId())));
@@ -130,7 +133,7 @@ class PeerLinkTest {
         PeerNode b = echoNode();
         List<NodeEvent> events = new CopyOnWriteArrayList<>();
         a.subscribe(events::add);
-        a.dial(b.deviceId(), "127.0.0.1", b.port()).get(5, TimeUnit.SECONDS);
+        a.dial(b.deviceId(), "127.0.0.1", b.port()).get(DIAL_SECONDS, TimeUnit.SECONDS);
         await().until(() -> b.links().get(a.deviceId()).isPresent());
         b.sayGoodbye("test over");
         await().atMost(Duration.ofSeconds(10)).until(() -> events.stream()
@@ -141,7 +144,7 @@ class PeerLinkTest {
     void unknownEventGetsAnErrorAndTheLinkStays() throws Exception {
         PeerNode a = echoNode();
         PeerNode b = nodes.start();  // has no echo handler
-        PeerLink link = a.dial(b.deviceId(), "127.0.0.1", b.port()).get(5, TimeUnit.SECONDS);
+        PeerLink link = a.dial(b.deviceId(), "127.0.0.1", b.port()).get(DIAL_SECONDS, TimeUnit.SECONDS);
         assertThatThrownBy(() -> link.request(ECHO, new Echo("x")).get(5, TimeUnit.SECONDS))
                 .cause().isInstanceOf(ProtocolException.class)
                 .satisfies(e -> assertThat(((ProtocolException) e).code()).isEqualTo(ErrorCodes.UNKNOWN_EVENT));
