@@ -19,6 +19,7 @@ import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.identity.RecordSigner;
 import org.peershelf.protocol.identity.UserId;
+import org.peershelf.protocol.identity.UserKey;
 import org.peershelf.protocol.identity.UserProfile;
 import org.peershelf.protocol.registry.DeviceRecord;
 import org.peershelf.protocol.registry.OnlineDevice;
@@ -35,7 +36,8 @@ class SignedRecordsTest {
     private String database;
     private MongoRegistry registry;
     private final DeviceIdentity alice = DeviceIdentity.generate();
-    private final UserId aliceUser = UserId.random();
+    private final UserKey aliceKey = UserKey.generate();
+    private final UserId aliceUser = aliceKey.userId();
 
     @BeforeAll
     static void startRegistry() {
@@ -64,7 +66,7 @@ class SignedRecordsTest {
     }
 
     private DeviceRecord aliceDevice() {
-        return new DeviceRecord(alice.deviceId(), aliceUser, alice.publicKeyBase64(), "laptop", NOW);
+        return DeviceRecord.endorsed(aliceKey, alice.deviceId(), alice.publicKeyBase64(), "laptop", NOW);
     }
 
     private OnlineDevice aliceOnline() {
@@ -141,10 +143,11 @@ class SignedRecordsTest {
     @Test
     void aProfileSignedByADeviceOfAnotherUserIsIgnored() {
         DeviceIdentity mallory = DeviceIdentity.generate();
-        UserId malloryUser = UserId.random();
+        UserKey malloryKey = UserKey.generate();
+        UserId malloryUser = malloryKey.userId();
         try (MongoRegistry malloryClient = registries.openSigningRegistry(database)) {
             malloryClient.addSigner(mallory);
-            malloryClient.publishDevice(new DeviceRecord(mallory.deviceId(), malloryUser, mallory.publicKeyBase64(), "m", NOW));
+            malloryClient.publishDevice(DeviceRecord.endorsed(malloryKey, mallory.deviceId(), mallory.publicKeyBase64(), "m", NOW));
             // mallory's device signs a record for alice's user id
             Document forged = new Document("_id", aliceUser.value()).append("displayName", "Not Alice")
                     .append("institution", "").append("field", "").append("orcid", "").append("email", "")

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.identity.UserId;
+import org.peershelf.protocol.identity.UserKey;
 import org.peershelf.protocol.registry.DeviceRecord;
 import org.peershelf.protocol.registry.RoomRecord;
 import org.peershelf.registry.mapping.RoomFields;
@@ -26,7 +27,8 @@ class SignedRoomsTest {
     private String database;
     private final DeviceIdentity alice = DeviceIdentity.generate();
     private final DeviceIdentity bob = DeviceIdentity.generate();
-    private final UserId aliceUser = UserId.random();
+    private final UserKey aliceKey = UserKey.generate();
+    private final UserId aliceUser = aliceKey.userId();
     private MongoRegistry aliceClient;
     private MongoRegistry bobClient;
 
@@ -43,14 +45,14 @@ class SignedRoomsTest {
     @BeforeEach
     void open() {
         database = registries.newDatabaseName();
-        aliceClient = client(alice, aliceUser);
-        bobClient = client(bob, UserId.random());
+        aliceClient = client(alice, aliceKey);
+        bobClient = client(bob, UserKey.generate());
     }
 
-    private MongoRegistry client(DeviceIdentity device, UserId user) {
+    private MongoRegistry client(DeviceIdentity device, UserKey user) {
         MongoRegistry client = registries.openSigningRegistry(database);
         client.addSigner(device);
-        client.publishDevice(new DeviceRecord(device.deviceId(), user, device.publicKeyBase64(), "d", NOW));
+        client.publishDevice(DeviceRecord.endorsed(user, device.deviceId(), device.publicKeyBase64(), "d", NOW));
         return client;
     }
 

@@ -64,6 +64,8 @@ public final class DocumentSignatures {
         }
         check(doc, SIGNATURE, sig -> RecordSigner.verify(device.deviceId(), device.publicKeyBase64(), "device",
                 deviceFields(device), sig));
+        // the owner's user key must vouch for the device, or anyone could add a device to anyone's user id
+        check(doc, DeviceDocuments.ENDORSEMENT, sig -> device.endorsementVerifies());
         return device;
     }
 
