@@ -226,9 +226,21 @@ public final class DocumentSignatures {
         return Map.of("deviceId", device.value(), "epoch", epoch, "lastHeartbeat", lastHeartbeat);
     }
 
-    static Map<String, Object> voteFields(DeviceId target, long epoch, DeviceId voter) {
-        return Map.of("target", target.value(), "epoch", epoch, "voter", voter.value());
+    /**
+     * A vote names the target's session, the voter's own session and when it was cast (the voter's
+     * freshness horizon then), so a copy from another session of either, or an old one put back after
+     * the voter withdrew it, does not count.
+     */
+    static Map<String, Object> voteFields(DeviceId target, long epoch, DeviceId voter, long voterEpoch, long votedAt) {
+        return Map.of("target", target.value(), "epoch", epoch, "voter", voter.value(), "voterEpoch", voterEpoch,
+                "votedAt", votedAt);
     }
+
+    /** How long a vote counts after it was cast: voters vote again at every failed redial (backing off to 30 s). */
+    public static final long VOTE_LIFETIME_MILLIS = 60_000;
+    public static final String VOTE_SIGNATURE = "signature";
+    public static final String VOTER_EPOCH = "voterEpoch";
+    public static final String VOTED_AT = "votedAt";
 
     public Document signOnline(OnlineDevice device, Document doc) {
         keys.find(device.deviceId()).ifPresent(k -> doc
@@ -244,8 +256,10 @@ public final class DocumentSignatures {
         return keys.find(device).map(k -> RecordSigner.sign(k, "heartbeat", heartbeatFields(device, epoch, nowMillis)));
     }
 
-    public Optional<String> signVote(DeviceId target, long epoch, DeviceId voter) {
-        return keys.find(voter).map(k -> RecordSigner.sign(k, "vote", voteFields(target, epoch, voter)));
+    /** The signed vote to store under the voter's id in the target's {@code voteSignatures}, if this client holds its key. */
+    public Optional<Document> signVote(DeviceId target, long epoch, DeviceId voter, long voterEpoch, long votedAt) {
+        return keys.find(voter).map(k -> new Document(VOTER_EPOCH, voterEpoch).append(VOTED_AT, votedAt)
+                .append(VOTE_SIGNATURE, RecordSigner.sign(k, "vote", voteFields(target, epoch, voter, voterEpoch, votedAt))));
     }
 
     /** @throws IllegalArgumentException if malformed, or the session or its last heartbeat is not signed by the device */
@@ -265,18 +279,28 @@ public final class DocumentSignatures {
 
     /**
      * Whether {@code voter}'s vote in the target's document counts: signed by the voter's key (as
-     * published in its own verified online entry), or unsigned where the policy accepts that.
+     * published in its own verified online entry) in the voter's current session ({@code voterEpoch}),
+     * cast within {@link #VOTE_LIFETIME_MILLIS} of {@code freshSince}; or unsigned where the policy
+     * accepts that.
      */
-    public boolean voteCounts(Document target, DeviceId voter, Optional<String> voterKey) {
+    public boolean voteCounts(Document target, DeviceId voter, Optional<String> voterKey, long voterEpoch,
+                              long freshSince) {
         Object sigs = target.get(OnlineDeviceDocuments.VOTE_SIGNATURES);
-        Object sig = sigs instanceof Document d ? d.get(voter.value()) : null;
-        if (sig == null) {
+        Object vote = sigs instanceof Document d ? d.get(voter.value()) : null;
+        if (vote == null) {
             return policy == SignaturePolicy.ACCEPT_UNSIGNED;
+        }
+        if (!(vote instanceof Document v) || !(v.get(VOTE_SIGNATURE) instanceof String sig)
+                || !(v.get(VOTER_EPOCH) instanceof Long castInEpoch) || !(v.get(VOTED_AT) instanceof Long votedAt)) {
+            return false; // a bare signature of an older version, or junk
+        }
+        if (castInEpoch != voterEpoch || votedAt < freshSince - VOTE_LIFETIME_MILLIS) {
+            return false; // from an earlier session of the voter, or stale: a replay
         }
         DeviceId targetId = DeviceId.of(DocumentReads.requireString(target, OnlineDeviceDocuments.ID));
         long epoch = DocumentReads.requireLong(target, OnlineDeviceDocuments.EPOCH);
-        return sig instanceof String s && voterKey.isPresent()
-                && RecordSigner.verify(voter, voterKey.get(), "vote", voteFields(targetId, epoch, voter), s);
+        return voterKey.isPresent() && RecordSigner.verify(voter, voterKey.get(), "vote",
+                voteFields(targetId, epoch, voter, castInEpoch, votedAt), sig);
     }
 
     private void check(Document doc, String field, java.util.function.Predicate<String> verifies) {
