@@ -110,4 +110,30 @@ class SignedResourcesTest {
 
         assertThat(registry.holders(paper.resource().id())).containsExactly(alice.deviceId());
     }
+
+    @Test
+    void searchWordsAddedByAnotherClientDoNotMakeTheResourceTurnUp() {
+        registries.database(database).getCollection(RegistryCollections.RESOURCES).updateOne(
+                eq("_id", paper.resource().id().hex()), Updates.combine(
+                        Updates.addToSet(ResourceDocuments.KEYWORDS, "quantum"),
+                        Updates.set(ResourceDocuments.SEARCH_TEXT, " signed paper quantum ")));
+
+        assertThat(registry.search(ResourceQuery.text("quantum", FRESH_SINCE)).hits()).isEmpty();
+    }
+
+    @Test
+    void aHolderIdAddedToTheResourceWithoutASignedHolderRecordIsNotCountedAsAvailable() {
+        DeviceIdentity bob = DeviceIdentity.generate();
+        registry.addSigner(bob);
+        registry.publishDevice(DeviceRecord.endorsed(UserKey.generate(), bob.deviceId(), bob.publicKeyBase64(), "b", NOW));
+        registry.announce(new OnlineDevice(bob.deviceId(), UserId.random(), "127.0.0.1", 4001, 1, NOW, Set.of()));
+        // bob is really online, but never said he holds the paper: only the unsigned copy names him
+        registries.database(database).getCollection(RegistryCollections.RESOURCES).updateOne(
+                eq("_id", paper.resource().id().hex()), Updates.addToSet(ResourceDocuments.HOLDER_IDS, bob.deviceId().value()));
+
+        assertThat(registry.search(ResourceQuery.all(FRESH_SINCE)).hits()).singleElement().satisfies(hit -> {
+            assertThat(hit.holders()).isEqualTo(1);
+            assertThat(hit.onlineHolders()).isEqualTo(1);
+        });
+    }
 }

@@ -116,4 +116,70 @@ class SignedRoomsTest {
 
         assertThat(bobClient.findRoom(room.roomId())).isEmpty();
     }
+
+    @Test
+    void membersAddedOrRemovedInTheDirectoryByAnotherClientAreNotBelieved() {
+        RoomRecord room = room(alice, aliceUser);
+        aliceClient.createRoom(room);
+        DeviceIdentity mallory = DeviceIdentity.generate();
+
+        tamper(room.roomId(), Updates.addToSet(RoomFields.MEMBERS, mallory.deviceId().value()));
+        tamper(room.roomId(), Updates.pull(RoomFields.MEMBERS, bob.deviceId().value()));
+
+        assertThat(bobClient.findRoom(room.roomId())).hasValueSatisfying(r ->
+                assertThat(r.members()).containsExactly(alice.deviceId(), bob.deviceId()));
+        assertThat(bobClient.roomsOf(mallory.deviceId())).isEmpty();
+        assertThat(bobClient.roomsOf(bob.deviceId())).extracting(RoomRecord::roomId).containsExactly(room.roomId());
+    }
+
+    @Test
+    void aSignedMemberListEditedByAnotherClientMakesReadersSkipTheRoom() {
+        RoomRecord room = room(alice, aliceUser);
+        aliceClient.createRoom(room);
+
+        tamper(room.roomId(), Updates.addToSet(RoomFields.SIGNED_MEMBERS, DeviceIdentity.generate().deviceId().value()));
+
+        assertThat(bobClient.findRoom(room.roomId())).isEmpty();
+    }
+
+    @Test
+    void theHostsInvitationsAndRemovalsAreSignedAndANewHostReSignsTheMembers() {
+        RoomRecord room = room(alice, aliceUser);
+        aliceClient.createRoom(room);
+        DeviceIdentity carol = DeviceIdentity.generate();
+
+        aliceClient.addMember(room.roomId(), carol.deviceId());
+        assertThat(bobClient.findRoom(room.roomId())).hasValueSatisfying(r ->
+                assertThat(r.members()).containsExactly(alice.deviceId(), bob.deviceId(), carol.deviceId()));
+        assertThat(bobClient.roomsOf(carol.deviceId())).hasSize(1);
+
+        aliceClient.removeMember(room.roomId(), carol.deviceId());
+        assertThat(bobClient.roomsOf(carol.deviceId())).isEmpty();
+
+        assertThat(bobClient.claimHost(room.roomId(), 0, bob.deviceId())).hasValueSatisfying(r ->
+                assertThat(r.members()).containsExactly(alice.deviceId(), bob.deviceId()));
+        bobClient.addMember(room.roomId(), carol.deviceId());
+        assertThat(aliceClient.findRoom(room.roomId())).hasValueSatisfying(r -> {
+            assertThat(r.epoch()).isEqualTo(1);
+            assertThat(r.members()).contains(carol.deviceId());
+        });
+    }
+
+    @Test
+    void aMemberListSignedForAnEarlierEpochPutBackIsRefused() {
+        RoomRecord room = room(alice, aliceUser);
+        aliceClient.createRoom(room);
+        aliceClient.addMember(room.roomId(), DeviceIdentity.generate().deviceId());
+        org.bson.Document epoch0 = registries.database(database).getCollection(RegistryCollections.ROOMS)
+                .find(eq(RoomFields.ROOM_ID, room.roomId())).first();
+        bobClient.claimHost(room.roomId(), 0, bob.deviceId());
+        bobClient.removeMember(room.roomId(), alice.deviceId());
+
+        // the earlier list (with alice) and the earlier host's signature of it, under the current host
+        tamper(room.roomId(), Updates.combine(
+                Updates.set(RoomFields.SIGNED_MEMBERS, epoch0.get(RoomFields.SIGNED_MEMBERS)),
+                Updates.set(RoomFields.MEMBERS_SIGNATURE, epoch0.get(RoomFields.MEMBERS_SIGNATURE))));
+
+        assertThat(aliceClient.findRoom(room.roomId())).isEmpty();
+    }
 }

@@ -1,6 +1,7 @@
 package org.peershelf.registry.mapping;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -182,7 +183,24 @@ public final class DocumentSignatures {
         keys.find(room.originalHost()).ifPresent(k -> doc.append(RoomFields.SIGNATURE, RecordSigner.sign(k, "room",
                 roomFields(room))));
         signHostClaim(room.roomId(), room.currentHost(), room.epoch()).ifPresent(sig -> doc.append(RoomFields.HOST_SIGNATURE, sig));
+        List<String> members = room.members().stream().map(DeviceId::value).distinct().toList();
+        signMembers(room.roomId(), room.currentHost(), room.epoch(), members).ifPresent(sig -> doc
+                .append(RoomFields.SIGNED_MEMBERS, members).append(RoomFields.MEMBERS_SIGNATURE, sig));
         return doc;
+    }
+
+    /** Member ids as they are signed: distinct and sorted, so every signer and reader builds the same list. */
+    static List<String> sortedMembers(java.util.Collection<String> members) {
+        return members.stream().distinct().sorted().toList();
+    }
+
+    static Map<String, Object> membersFields(String roomId, long epoch, java.util.Collection<String> members) {
+        return Map.of("roomId", roomId, "epoch", epoch, "members", sortedMembers(members));
+    }
+
+    /** The host's signature over the member list (as a set) at this epoch, if this client holds the host's key. */
+    public Optional<String> signMembers(String roomId, DeviceId host, long epoch, List<String> members) {
+        return keys.find(host).map(k -> RecordSigner.sign(k, "room-members", membersFields(roomId, epoch, members)));
     }
 
     public Optional<String> signHostClaim(String roomId, DeviceId host, long epoch) {
@@ -207,7 +225,31 @@ public final class DocumentSignatures {
                     && DeviceId.isValid(by) && signedByDeviceOf(devices, DeviceId.of(by), room.originalUser(),
                     "room-deleted", Map.of("roomId", room.roomId()), sig));
         }
-        return room;
+        // members as the current host signed them at this epoch; `members` itself anyone can change
+        List<DeviceId> signedMembers = signedMembersOf(doc);
+        check(doc, RoomFields.MEMBERS_SIGNATURE, sig -> signedMembers != null && signedByDeviceOf(devices,
+                room.currentHost(), null, "room-members",
+                membersFields(room.roomId(), room.epoch(), signedMembers.stream().map(DeviceId::value).toList()), sig));
+        if (doc.get(RoomFields.MEMBERS_SIGNATURE) == null) {
+            return room; // unsigned, accepted by this policy: the queryable list, as before
+        }
+        return new RoomRecord(room.roomId(), room.name(), room.originalHost(), room.originalUser(), room.currentHost(),
+                room.epoch(), signedMembers, room.deleted(), room.createdAt());
+    }
+
+    /** The {@code signedMembers} of a room document, or null if it has none or it is not a list of device ids. */
+    public static List<DeviceId> signedMembersOf(Document doc) {
+        if (!(doc.get(RoomFields.SIGNED_MEMBERS) instanceof List<?> list)) {
+            return null;
+        }
+        List<DeviceId> members = new java.util.ArrayList<>(list.size());
+        for (Object m : list) {
+            if (!(m instanceof String s) || !DeviceId.isValid(s)) {
+                return null;
+            }
+            members.add(DeviceId.of(s));
+        }
+        return members;
     }
 
     // ---- online entries and votes
