@@ -38,6 +38,7 @@ final class MongoRooms {
     private final MalformedDocuments malformed;
     private final DocumentSignatures signatures;
     private final Function<DeviceId, Optional<DeviceRecord>> devices;
+    private final NewestSeen epochs = new NewestSeen();
 
     /** @param devices verified device records by id, for the keys that signed the rooms */
     MongoRooms(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed,
@@ -157,6 +158,14 @@ final class MongoRooms {
 
     private Optional<RoomRecord> read(Document doc) {
         return doc == null ? Optional.empty()
-                : malformed.read(RegistryCollections.ROOMS, doc, d -> signatures.verifiedRoom(d, devices));
+                : malformed.read(RegistryCollections.ROOMS, doc, d -> notReplayed(signatures.verifiedRoom(d, devices)));
+    }
+
+    /** Epochs only grow (claims compare-and-set +1): an older one than seen is an old document put back. */
+    private RoomRecord notReplayed(RoomRecord room) {
+        if (!epochs.accept(room.roomId(), room.epoch())) {
+            throw new IllegalArgumentException("its epoch " + room.epoch() + " is older than one already read (a replay)");
+        }
+        return room;
     }
 }

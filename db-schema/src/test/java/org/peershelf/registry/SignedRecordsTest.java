@@ -170,4 +170,17 @@ class SignedRecordsTest {
 
         assertThat(registry.findDevice(alice.deviceId())).isEmpty();
     }
+
+    @Test
+    void anOlderProfilePutBackIsIgnoredByAReaderThatSawANewerOne() {
+        registry.publishDevice(aliceDevice());
+        registry.publishUser(new UserRecord(new UserProfile(aliceUser, "Alice", "Old Uni", "", "", ""), NOW));
+        org.bson.Document old = collection(RegistryCollections.USERS).find(eq("_id", aliceUser.value())).first();
+        registry.publishUser(new UserRecord(new UserProfile(aliceUser, "Alice", "New Uni", "", "", ""), NOW + 1));
+        assertThat(registry.findUser(aliceUser)).map(u -> u.profile().institution()).contains("New Uni");
+
+        collection(RegistryCollections.USERS).replaceOne(eq("_id", aliceUser.value()), old);
+
+        assertThat(registry.findUser(aliceUser)).isEmpty();
+    }
 }

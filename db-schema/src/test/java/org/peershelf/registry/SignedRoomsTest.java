@@ -182,4 +182,18 @@ class SignedRoomsTest {
 
         assertThat(aliceClient.findRoom(room.roomId())).isEmpty();
     }
+
+    @Test
+    void anOlderRoomDocumentPutBackIsIgnoredByAReaderThatSawANewerEpoch() {
+        RoomRecord room = room(alice, aliceUser);
+        aliceClient.createRoom(room);
+        var rooms = registries.database(database).getCollection(RegistryCollections.ROOMS);
+        org.bson.Document epoch0 = rooms.find(eq(RoomFields.ROOM_ID, room.roomId())).first();
+        bobClient.claimHost(room.roomId(), 0, bob.deviceId());
+        assertThat(aliceClient.findRoom(room.roomId())).map(RoomRecord::epoch).contains(1L);
+
+        rooms.replaceOne(eq(RoomFields.ROOM_ID, room.roomId()), epoch0); // validly signed, but epoch 0 again
+
+        assertThat(aliceClient.findRoom(room.roomId())).isEmpty();
+    }
 }
