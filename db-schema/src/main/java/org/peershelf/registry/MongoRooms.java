@@ -83,19 +83,22 @@ final class MongoRooms {
         Optional<RoomRecord> current = read(before);
         Document after = calls.call(() -> rooms.findOneAndUpdate(
                 and(eq(RoomFields.ROOM_ID, roomId), eq(RoomFields.EPOCH, expectedEpoch), eq(RoomFields.DELETED, false)),
-                claim(roomId, expectedEpoch + 1, newHost, current.map(RoomRecord::members).orElse(List.of())),
+                claim(roomId, expectedEpoch + 1, newHost, current.map(RoomRecord::members)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
         return read(after);
     }
 
-    private Bson claim(String roomId, long epoch, DeviceId newHost, List<DeviceId> members) {
+    /** @param members the verified members before the claim; none if the room did not verify (then none are signed) */
+    private Bson claim(String roomId, long epoch, DeviceId newHost, Optional<List<DeviceId>> members) {
         List<Bson> sets = new ArrayList<>(List.of(Updates.set(RoomFields.CURRENT_HOST, newHost.value()),
                 Updates.set(RoomFields.EPOCH, epoch)));
         signatures.signHostClaim(roomId, newHost, epoch).ifPresent(sig -> sets.add(Updates.set(RoomFields.HOST_SIGNATURE, sig)));
-        List<String> ids = members.stream().map(DeviceId::value).distinct().toList();
-        signatures.signMembers(roomId, newHost, epoch, ids).ifPresent(sig -> {
-            sets.add(Updates.set(RoomFields.SIGNED_MEMBERS, ids));
-            sets.add(Updates.set(RoomFields.MEMBERS_SIGNATURE, sig));
+        members.ifPresent(list -> {
+            List<String> ids = list.stream().map(DeviceId::value).distinct().toList();
+            signatures.signMembers(roomId, newHost, epoch, ids).ifPresent(sig -> {
+                sets.add(Updates.set(RoomFields.SIGNED_MEMBERS, ids));
+                sets.add(Updates.set(RoomFields.MEMBERS_SIGNATURE, sig));
+            });
         });
         return Updates.combine(sets);
     }
