@@ -31,6 +31,7 @@ final class MongoDirectory {
     private final DocumentSignatures signatures;
     private static final int MAX_CACHED_DEVICES = 10_000;
     private final Map<DeviceId, DeviceRecord> verifiedDevices = new java.util.concurrent.ConcurrentHashMap<>();
+    private final NewestSeen profileVersions = new NewestSeen();
 
     MongoDirectory(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed,
                    DocumentSignatures signatures) {
@@ -54,7 +55,7 @@ final class MongoDirectory {
     Optional<UserRecord> findUser(UserId userId) {
         Document doc = calls.call(() -> users.find(eq(UserDocuments.ID, userId.value())).first());
         return doc == null ? Optional.empty()
-                : malformed.read(RegistryCollections.USERS, doc, d -> signatures.verifiedUser(d, this::cachedDevice));
+                : malformed.read(RegistryCollections.USERS, doc, this::verifiedUser);
     }
 
     Optional<DeviceRecord> findDevice(DeviceId deviceId) {
@@ -78,6 +79,15 @@ final class MongoDirectory {
         return found;
     }
 
+    /** Signed by a device of the user, and not older than a version of the profile this client has read. */
+    private UserRecord verifiedUser(Document doc) {
+        UserRecord user = signatures.verifiedUser(doc, this::cachedDevice);
+        if (!profileVersions.accept(user.profile().userId().value(), user.updatedAtMillis())) {
+            throw new IllegalArgumentException("it is older than a version already read (a replay)");
+        }
+        return user;
+    }
+
     /** In the order asked for, each user once, leaving out those not found. */
     List<UserRecord> findUsers(List<UserId> userIds) {
         if (userIds.isEmpty()) {
@@ -87,7 +97,7 @@ final class MongoDirectory {
         List<Document> docs = calls.call(() -> users.find(in(UserDocuments.ID, ids)).into(new ArrayList<>()));
         Map<String, UserRecord> byId = new LinkedHashMap<>();
         for (Document doc : docs) {
-            malformed.read(RegistryCollections.USERS, doc, d -> signatures.verifiedUser(d, this::cachedDevice))
+            malformed.read(RegistryCollections.USERS, doc, this::verifiedUser)
                     .ifPresent(user -> byId.put(user.profile().userId().value(), user));
         }
         return ids.stream().filter(byId::containsKey).map(byId::get).toList();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -84,7 +85,12 @@ final class MongoPresence {
      * the conditioned delete; exactly one deletes, the other learns the target is gone.
      */
     VoteOutcome voteAgainst(DeviceId target, long targetEpoch, DeviceId voter, double ratio, long freshSinceMillis) {
-        Bson vote = signatures.signVote(target, targetEpoch, voter)
+        // the vote names the voter's own session: only a client holding the voter's key signs, so read its epoch
+        Optional<Document> signed = signatures.keys().find(voter).isEmpty() ? Optional.empty()
+                : Optional.ofNullable(calls.call(() -> online.find(eq(ID, voter.value())).first()))
+                        .flatMap(own -> signatures.signVote(target, targetEpoch, voter,
+                                OnlineDeviceDocuments.epochOr(own, -1), freshSinceMillis));
+        Bson vote = signed
                 .map(sig -> Updates.combine(Updates.addToSet(VOTERS, voter.value()),
                         Updates.set(OnlineDeviceDocuments.VOTE_SIGNATURES + "." + voter.value(), sig)))
                 .orElse(Updates.addToSet(VOTERS, voter.value()));
@@ -97,7 +103,8 @@ final class MongoPresence {
         Map<DeviceId, Document> onlineNow = verifiedOnline(freshSinceMillis);
         List<DeviceId> counted = OnlineDeviceDocuments.voters(after).stream()
                 .filter(v -> onlineNow.containsKey(v)
-                        && signatures.voteCounts(after, v, DocumentSignatures.publicKeyOf(onlineNow.get(v))))
+                        && signatures.voteCounts(after, v, DocumentSignatures.publicKeyOf(onlineNow.get(v)),
+                                OnlineDeviceDocuments.epochOr(onlineNow.get(v), -1), freshSinceMillis))
                 .toList();
         VoteOutcome outcome = VoteArithmetic.evaluate(counted, onlineNow.keySet(), target, ratio);
         if (!outcome.removed()) {
@@ -109,7 +116,9 @@ final class MongoPresence {
     }
 
     void withdrawVote(DeviceId target, DeviceId voter) {
-        calls.run(() -> online.updateOne(eq(ID, target.value()), Updates.pull(VOTERS, voter.value())));
+        // the signature goes too, so the vote cannot simply be put back (it would be stale soon anyway)
+        calls.run(() -> online.updateOne(eq(ID, target.value()), Updates.combine(Updates.pull(VOTERS, voter.value()),
+                Updates.unset(OnlineDeviceDocuments.VOTE_SIGNATURES + "." + voter.value()))));
     }
 
     /** Fresh online entries whose signatures verify, by device id (the raw documents, for their keys). */

@@ -31,12 +31,14 @@ import org.peershelf.registry.mapping.DocumentSignatures;
 import org.peershelf.registry.mapping.HolderDocuments;
 import org.peershelf.registry.mapping.OnlineDeviceDocuments;
 import org.peershelf.registry.mapping.ResourceDocuments;
+import org.peershelf.registry.mapping.SearchFieldCheck;
 
 /**
  * The catalogue ({@code resources}) and who holds what ({@code holders}). Every write is one idempotent
  * single-document operation (a holder change is two: its {@code holders} record and the copy in the resource
  * document), so the outbox may resend any of them. A search is three reads: the matching ids, the page's
- * documents, and the fresh online list; availability is the page's {@code holderIds} on that list.
+ * documents, the page's signed holder records and the fresh online list; availability is the page's
+ * {@code holderIds} that have a signed holder record and are on that list.
  */
 final class MongoResources {
     /** Counting stops here: "1,000+" is as useful to a person as the exact number and much cheaper. */
@@ -50,6 +52,7 @@ final class MongoResources {
     private final MalformedDocuments malformed;
     private final DocumentSignatures signatures;
     private final Function<DeviceId, Optional<DeviceRecord>> devices;
+    private final SignedHolders signedHolderReader;
 
     /** @param devices verified device records by id, for the keys that signed resources and holders */
     MongoResources(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed,
@@ -61,6 +64,7 @@ final class MongoResources {
         this.online = database.getCollection(RegistryCollections.ONLINE_DEVICES);
         this.calls = calls;
         this.malformed = malformed;
+        this.signedHolderReader = new SignedHolders(holders, calls, malformed, signatures, devices);
     }
 
     /** {@code $set} of every field, not a replace, so the document keeps its {@code holderIds}. */
@@ -143,12 +147,13 @@ final class MongoResources {
         Map<String, Document> byId = new HashMap<>();
         docs.forEach(d -> byId.put(String.valueOf(d.get(ResourceDocuments.ID)), d));
         Set<String> online = pageIds.isEmpty() ? Set.of() : onlineIds(query.freshSinceMillis());
+        Map<String, Set<String>> signedHolders = signedHolderReader.of(pageIds);
         List<ResourceHit> hits = new ArrayList<>(pageIds.size());
         for (String id : pageIds) {
             Document doc = byId.get(id);
             if (doc != null) { // null: unpublished between the two reads
-                malformed.read(RegistryCollections.RESOURCES, doc, d -> signatures.verifiedResource(d, this.devices))
-                        .ifPresent(p -> hits.add(hit(p, doc, online)));
+                malformed.read(RegistryCollections.RESOURCES, doc, d -> verifiedHit(d))
+                        .ifPresent(p -> hits.add(hit(p, doc, online, signedHolders.getOrDefault(id, Set.of()))));
             }
         }
         boolean exact = ids.size() < wanted; // else there may be more than we read
@@ -156,8 +161,16 @@ final class MongoResources {
         return new ResourcePage(hits, ids.size(), exact, query.offset(), query.limit(), hasMore);
     }
 
-    private static ResourceHit hit(PublishedResource published, Document doc, Set<String> online) {
-        List<String> holderIds = ResourceDocuments.holderIds(doc);
+    /** A hit must be signed and found by the words its content gives (the search fields are not signed). */
+    private PublishedResource verifiedHit(Document doc) {
+        PublishedResource published = signatures.verifiedResource(doc, this.devices);
+        SearchFieldCheck.requireDerivedFromContent(doc, published);
+        return published;
+    }
+
+    /** Holders counted are those in the (unsigned) {@code holderIds} copy whose own holder record is signed. */
+    private static ResourceHit hit(PublishedResource published, Document doc, Set<String> online, Set<String> signed) {
+        List<String> holderIds = ResourceDocuments.holderIds(doc).stream().filter(signed::contains).toList();
         int onlineHolders = (int) holderIds.stream().filter(online::contains).count();
         return new ResourceHit(published, holderIds.size(), onlineHolders);
     }

@@ -19,6 +19,7 @@ import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.identity.RecordSigner;
 import org.peershelf.protocol.identity.UserId;
+import org.peershelf.protocol.identity.UserKey;
 import org.peershelf.protocol.identity.UserProfile;
 import org.peershelf.protocol.registry.DeviceRecord;
 import org.peershelf.protocol.registry.OnlineDevice;
@@ -35,7 +36,8 @@ class SignedRecordsTest {
     private String database;
     private MongoRegistry registry;
     private final DeviceIdentity alice = DeviceIdentity.generate();
-    private final UserId aliceUser = UserId.random();
+    private final UserKey aliceKey = UserKey.generate();
+    private final UserId aliceUser = aliceKey.userId();
 
     @BeforeAll
     static void startRegistry() {
@@ -64,7 +66,7 @@ class SignedRecordsTest {
     }
 
     private DeviceRecord aliceDevice() {
-        return new DeviceRecord(alice.deviceId(), aliceUser, alice.publicKeyBase64(), "laptop", NOW);
+        return DeviceRecord.endorsed(aliceKey, alice.deviceId(), alice.publicKeyBase64(), "laptop", NOW);
     }
 
     private OnlineDevice aliceOnline() {
@@ -141,10 +143,11 @@ class SignedRecordsTest {
     @Test
     void aProfileSignedByADeviceOfAnotherUserIsIgnored() {
         DeviceIdentity mallory = DeviceIdentity.generate();
-        UserId malloryUser = UserId.random();
+        UserKey malloryKey = UserKey.generate();
+        UserId malloryUser = malloryKey.userId();
         try (MongoRegistry malloryClient = registries.openSigningRegistry(database)) {
             malloryClient.addSigner(mallory);
-            malloryClient.publishDevice(new DeviceRecord(mallory.deviceId(), malloryUser, mallory.publicKeyBase64(), "m", NOW));
+            malloryClient.publishDevice(DeviceRecord.endorsed(malloryKey, mallory.deviceId(), mallory.publicKeyBase64(), "m", NOW));
             // mallory's device signs a record for alice's user id
             Document forged = new Document("_id", aliceUser.value()).append("displayName", "Not Alice")
                     .append("institution", "").append("field", "").append("orcid", "").append("email", "")
@@ -166,5 +169,18 @@ class SignedRecordsTest {
                 Updates.set("ownerUserId", "someone-else"));
 
         assertThat(registry.findDevice(alice.deviceId())).isEmpty();
+    }
+
+    @Test
+    void anOlderProfilePutBackIsIgnoredByAReaderThatSawANewerOne() {
+        registry.publishDevice(aliceDevice());
+        registry.publishUser(new UserRecord(new UserProfile(aliceUser, "Alice", "Old Uni", "", "", ""), NOW));
+        org.bson.Document old = collection(RegistryCollections.USERS).find(eq("_id", aliceUser.value())).first();
+        registry.publishUser(new UserRecord(new UserProfile(aliceUser, "Alice", "New Uni", "", "", ""), NOW + 1));
+        assertThat(registry.findUser(aliceUser)).map(u -> u.profile().institution()).contains("New Uni");
+
+        collection(RegistryCollections.USERS).replaceOne(eq("_id", aliceUser.value()), old);
+
+        assertThat(registry.findUser(aliceUser)).isEmpty();
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.identity.UserId;
+import org.peershelf.protocol.identity.UserKey;
 import org.peershelf.protocol.registry.DeviceRecord;
 import org.peershelf.protocol.registry.OnlineDevice;
 import org.peershelf.protocol.registry.PublishedResource;
@@ -32,7 +33,8 @@ class SignedResourcesTest {
     private String database;
     private MongoRegistry registry;
     private final DeviceIdentity alice = DeviceIdentity.generate();
-    private final UserId aliceUser = UserId.random();
+    private final UserKey aliceKey = UserKey.generate();
+    private final UserId aliceUser = aliceKey.userId();
     private PublishedResource paper;
 
     @BeforeAll
@@ -50,7 +52,7 @@ class SignedResourcesTest {
         database = registries.newDatabaseName();
         registry = registries.openSigningRegistry(database);
         registry.addSigner(alice);
-        registry.publishDevice(new DeviceRecord(alice.deviceId(), aliceUser, alice.publicKeyBase64(), "laptop", NOW));
+        registry.publishDevice(DeviceRecord.endorsed(aliceKey, alice.deviceId(), alice.publicKeyBase64(), "laptop", NOW));
         registry.announce(new OnlineDevice(alice.deviceId(), aliceUser, "127.0.0.1", 4000, 1, NOW, Set.of()));
         paper = TestResources.published(ResourceMetadata.of("Signed paper", ResourceType.PAPER), aliceUser,
                 alice.deviceId(), NOW);
@@ -85,7 +87,7 @@ class SignedResourcesTest {
         DeviceIdentity mallory = DeviceIdentity.generate();
         try (MongoRegistry malloryClient = registries.openSigningRegistry(database)) {
             malloryClient.addSigner(mallory);
-            malloryClient.publishDevice(new DeviceRecord(mallory.deviceId(), UserId.random(), mallory.publicKeyBase64(), "m", NOW));
+            malloryClient.publishDevice(DeviceRecord.endorsed(UserKey.generate(), mallory.deviceId(), mallory.publicKeyBase64(), "m", NOW));
             PublishedResource forged = TestResources.published(ResourceMetadata.of("Alice's (not) paper", ResourceType.PAPER),
                     aliceUser, mallory.deviceId(), NOW);
             malloryClient.publishResource(forged);
@@ -98,7 +100,7 @@ class SignedResourcesTest {
     void aHolderEntryWrittenForAnotherDeviceIsNotCounted() {
         DeviceIdentity victim = DeviceIdentity.generate();
         registry.addSigner(victim);
-        registry.publishDevice(new DeviceRecord(victim.deviceId(), aliceUser, victim.publicKeyBase64(), "v", NOW));
+        registry.publishDevice(DeviceRecord.endorsed(aliceKey, victim.deviceId(), victim.publicKeyBase64(), "v", NOW));
         // a plain registry client claims the victim holds the paper: no signature of the victim
         registries.database(database).getCollection(RegistryCollections.HOLDERS).insertOne(
                 new Document(HolderDocuments.ID, HolderDocuments.idOf(paper.resource().id(), victim.deviceId()))
@@ -107,5 +109,31 @@ class SignedResourcesTest {
                         .append(HolderDocuments.UPDATED_AT, NOW).append(HolderDocuments.SINCE, NOW));
 
         assertThat(registry.holders(paper.resource().id())).containsExactly(alice.deviceId());
+    }
+
+    @Test
+    void searchWordsAddedByAnotherClientDoNotMakeTheResourceTurnUp() {
+        registries.database(database).getCollection(RegistryCollections.RESOURCES).updateOne(
+                eq("_id", paper.resource().id().hex()), Updates.combine(
+                        Updates.addToSet(ResourceDocuments.KEYWORDS, "quantum"),
+                        Updates.set(ResourceDocuments.SEARCH_TEXT, " signed paper quantum ")));
+
+        assertThat(registry.search(ResourceQuery.text("quantum", FRESH_SINCE)).hits()).isEmpty();
+    }
+
+    @Test
+    void aHolderIdAddedToTheResourceWithoutASignedHolderRecordIsNotCountedAsAvailable() {
+        DeviceIdentity bob = DeviceIdentity.generate();
+        registry.addSigner(bob);
+        registry.publishDevice(DeviceRecord.endorsed(UserKey.generate(), bob.deviceId(), bob.publicKeyBase64(), "b", NOW));
+        registry.announce(new OnlineDevice(bob.deviceId(), UserId.random(), "127.0.0.1", 4001, 1, NOW, Set.of()));
+        // bob is really online, but never said he holds the paper: only the unsigned copy names him
+        registries.database(database).getCollection(RegistryCollections.RESOURCES).updateOne(
+                eq("_id", paper.resource().id().hex()), Updates.addToSet(ResourceDocuments.HOLDER_IDS, bob.deviceId().value()));
+
+        assertThat(registry.search(ResourceQuery.all(FRESH_SINCE)).hits()).singleElement().satisfies(hit -> {
+            assertThat(hit.holders()).isEqualTo(1);
+            assertThat(hit.onlineHolders()).isEqualTo(1);
+        });
     }
 }

@@ -1,6 +1,7 @@
 package org.peershelf.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peershelf.registry.TestDevices.FRESHNESS;
 import static org.peershelf.registry.TestDevices.FRESH_SINCE;
 import static org.peershelf.registry.TestDevices.NOW;
 
@@ -116,7 +117,7 @@ class SignedVotesTest {
         }
         var online = registries.database(database).getCollection(RegistryCollections.ONLINE_DEVICES);
         var doc = online.find(com.mongodb.client.model.Filters.eq("_id", target.deviceId().value())).first();
-        String aSignature = ((org.bson.Document) doc.get("voteSignatures")).getString(a.deviceId().value());
+        org.bson.Document aSignature = (org.bson.Document) ((org.bson.Document) doc.get("voteSignatures")).get(a.deviceId().value());
         online.updateOne(com.mongodb.client.model.Filters.eq("_id", target.deviceId().value()),
                 com.mongodb.client.model.Updates.combine(
                         com.mongodb.client.model.Updates.addToSet("voters", b.deviceId().value()),
@@ -137,5 +138,87 @@ class SignedVotesTest {
             assertThat(outcome).isEqualTo(new VoteOutcome(true, 2, 3, true));
         }
         assertThat(all.onlineDevices(FRESH_SINCE)).extracting(OnlineDevice::deviceId).doesNotContain(target.deviceId());
+    }
+
+    private org.bson.Document voteOf(DeviceIdentity voter) {
+        var doc = onlineCollection().find(com.mongodb.client.model.Filters.eq("_id", target.deviceId().value())).first();
+        return (org.bson.Document) ((org.bson.Document) doc.get("voteSignatures")).get(voter.deviceId().value());
+    }
+
+    private com.mongodb.client.MongoCollection<org.bson.Document> onlineCollection() {
+        return registries.database(database).getCollection(RegistryCollections.ONLINE_DEVICES);
+    }
+
+    /** What a registry user can do with a vote copied earlier: put it back under its voter. */
+    private void putBack(DeviceIdentity voter, org.bson.Document vote) {
+        onlineCollection().updateOne(com.mongodb.client.model.Filters.eq("_id", target.deviceId().value()),
+                com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.addToSet("voters", voter.deviceId().value()),
+                        com.mongodb.client.model.Updates.set("voteSignatures." + voter.deviceId().value(), vote)));
+    }
+
+    @Test
+    void aVoteReplayedFromAnEarlierSessionOfTheVoterDoesNotCount() {
+        all.voteAgainst(target.deviceId(), 1, a.deviceId(), 0.5, FRESH_SINCE);
+        org.bson.Document oldVote = voteOf(a);
+        all.withdrawVote(target.deviceId(), a.deviceId());
+        // a restarts (a new session) and can reach the target; its old vote is put back
+        all.announce(new OnlineDevice(a.deviceId(), new UserId("u-" + a.deviceId().shortForm()), "127.0.0.1", 4000, 2,
+                NOW, Set.of()));
+        putBack(a, oldVote);
+
+        VoteOutcome outcome = all.voteAgainst(target.deviceId(), 1, b.deviceId(), 0.5, FRESH_SINCE);
+
+        assertThat(outcome.validVoters()).isEqualTo(1);
+        assertThat(outcome.removed()).isFalse();
+    }
+
+    @Test
+    void aWithdrawnVotePutBackAfterItsLifetimeDoesNotCount() {
+        all.voteAgainst(target.deviceId(), 1, a.deviceId(), 0.5, FRESH_SINCE);
+        org.bson.Document oldVote = voteOf(a);
+        all.withdrawVote(target.deviceId(), a.deviceId());
+        assertThat(voteOf(a)).isNull(); // withdrawing removes the signature too
+        long later = NOW + 61_000;
+        for (DeviceIdentity d : List.of(target, a, b, c)) {
+            assertThat(all.heartbeat(d.deviceId(), 1, later)).isTrue();
+        }
+        putBack(a, oldVote);
+
+        VoteOutcome outcome = all.voteAgainst(target.deviceId(), 1, b.deviceId(), 0.5, later - FRESHNESS);
+
+        assertThat(outcome.validVoters()).isEqualTo(1);
+        assertThat(outcome.removed()).isFalse();
+        assertThat(all.onlineDevices(later - FRESHNESS)).extracting(OnlineDevice::deviceId).contains(target.deviceId());
+    }
+
+    @Test
+    void aVoteWithinItsLifetimeStillCountsWithALaterOne() {
+        all.voteAgainst(target.deviceId(), 1, a.deviceId(), 0.5, FRESH_SINCE);
+        long later = NOW + 20_000;
+        for (DeviceIdentity d : List.of(target, a, b, c)) {
+            all.heartbeat(d.deviceId(), 1, later);
+        }
+        VoteOutcome outcome = all.voteAgainst(target.deviceId(), 1, b.deviceId(), 0.5, later - FRESHNESS);
+
+        assertThat(outcome).isEqualTo(new VoteOutcome(true, 2, 3, true));
+    }
+
+    @Test
+    void anOldOnlineDocumentPutBackAfterTheDeviceLeftIsNotOnline() {
+        var old = onlineCollection().find(com.mongodb.client.model.Filters.eq("_id", a.deviceId().value())).first();
+        all.leave(a.deviceId(), 1);
+        onlineCollection().insertOne(old); // validly signed, but its signed heartbeat is old
+        long later = NOW + 60_000;
+        for (DeviceIdentity d : List.of(target, b, c)) {
+            all.heartbeat(d.deviceId(), 1, later);
+        }
+        assertThat(all.onlineDevices(later - FRESHNESS)).extracting(OnlineDevice::deviceId)
+                .containsExactlyInAnyOrder(target.deviceId(), b.deviceId(), c.deviceId());
+        // nor can it be made fresh: a newer lastHeartbeat does not match its heartbeat signature
+        onlineCollection().updateOne(com.mongodb.client.model.Filters.eq("_id", a.deviceId().value()),
+                com.mongodb.client.model.Updates.set("lastHeartbeat", later));
+        assertThat(all.onlineDevices(later - FRESHNESS)).extracting(OnlineDevice::deviceId)
+                .doesNotContain(a.deviceId());
     }
 }

@@ -77,9 +77,13 @@ public final class Peer implements AutoCloseable {
         this.dataDir = dataDir;
         this.node = new PeerNode(config, identity, eventExecutor);
         registry.addSigner(identity); // the registry client signs what this device publishes
-        Registration registration = new Registration(new UserRecord(profile, clock.millis()),
-                new DeviceRecord(identity.deviceId(), profile.userId(), identity.publicKeyBase64(), deviceName,
-                        clock.millis()));
+        // the user key endorses this device; a profile without one (tools, tests) publishes an unendorsed device
+        DeviceRecord device = profile.userKey()
+                .map(key -> DeviceRecord.endorsed(key, identity.deviceId(), identity.publicKeyBase64(), deviceName,
+                        clock.millis()))
+                .orElseGet(() -> new DeviceRecord(identity.deviceId(), profile.userId(), identity.publicKeyBase64(),
+                        deviceName, clock.millis()));
+        Registration registration = new Registration(new UserRecord(profile, clock.millis()), device);
         this.presence = new PresenceService(registry, registration, config, clock, registryThread, node.events());
         this.mesh = new Mesh(node, presence, clock);
         try {

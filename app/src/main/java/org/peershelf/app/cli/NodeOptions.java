@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.peershelf.app.config.AppSettings;
 import org.peershelf.app.config.SavedRegistry;
 import org.peershelf.app.config.SettingsFile;
+import org.peershelf.protocol.config.ConnectionLimits;
 import org.peershelf.protocol.config.NodeConfig;
 import picocli.CommandLine.Option;
 
@@ -45,6 +46,14 @@ public final class NodeOptions {
             + "only: not encrypted, not bound to device keys; every peer must use it (default: off).")
     boolean plainLinks;
 
+    @Option(names = "--max-connections-per-address", description = "Concurrent connections one remote address may "
+            + "open to this peer before any handshake (default: ${DEFAULT-VALUE}).", defaultValue = "16")
+    int maxConnectionsPerAddress;
+
+    @Option(names = "--max-loopback-connections", description = "The same bound for 127.0.0.1 and ::1, which all peers "
+            + "of one computer share (default: ${DEFAULT-VALUE}).", defaultValue = "512")
+    int maxLoopbackConnections;
+
     public AppSettings toSettings() {
         Path profileDir = profile != null ? profile : AppSettings.defaultProfileDir("default");
         Optional<String> uri = Optional.ofNullable(registryUri).or(() -> new SavedRegistry(profileDir).load());
@@ -52,6 +61,10 @@ public final class NodeOptions {
         NodeConfig node = NodeConfig.defaults().withHosts(bind, advertised).withPort(port)
                 .withHeartbeat(Duration.ofMillis(heartbeatMillis)).withVoteRatio(voteRatio).withMaxLinks(maxLinks)
                 .withPlainLinks(plainLinks);
+        ConnectionLimits limits = node.connectionLimits();
+        node = node.withConnectionLimits(new ConnectionLimits(maxConnectionsPerAddress, limits.attemptsPerSecond(),
+                limits.attemptBurst(), maxLoopbackConnections, limits.loopbackAttemptsPerSecond(),
+                limits.loopbackAttemptBurst()));
         return new AppSettings(profileDir, uri, embeddedPort, node,
                 new SettingsFile(profileDir).repositoryDir().orElse(AppSettings.defaultRepositoryDir(profileDir)));
     }

@@ -22,11 +22,14 @@ public final class ProfileSetup {
         return store.loadProfile();
     }
 
-    /** Saves a new user's profile; the device key is made with it if this is the first run. */
+    /**
+     * Saves a new user's profile; the device key is made with it if this is the first run. Returns the
+     * profile as saved: bound to the folder's user key, so its id may differ from the one given.
+     */
     public UserProfile register(UserProfile profile) {
-        store.saveProfile(profile);
+        UserProfile saved = store.saveProfile(profile);
         store.loadOrCreateDevice();
-        return profile;
+        return saved;
     }
 
     /** The profile, made from {@code nameForNewUser} on the first run; a clear error if there is neither. */

@@ -1,6 +1,7 @@
 package org.peershelf.registry.mapping;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -69,6 +70,8 @@ public final class DocumentSignatures {
         }
         check(doc, SIGNATURE, sig -> verified.verify(device.deviceId(), device.publicKeyBase64(), "device",
                 deviceFields(device), sig));
+        // the owner's user key must vouch for the device, or anyone could add a device to anyone's user id
+        check(doc, DeviceDocuments.ENDORSEMENT, sig -> device.endorsementVerifies());
         return device;
     }
 
@@ -185,7 +188,24 @@ public final class DocumentSignatures {
         keys.find(room.originalHost()).ifPresent(k -> doc.append(RoomFields.SIGNATURE, RecordSigner.sign(k, "room",
                 roomFields(room))));
         signHostClaim(room.roomId(), room.currentHost(), room.epoch()).ifPresent(sig -> doc.append(RoomFields.HOST_SIGNATURE, sig));
+        List<String> members = room.members().stream().map(DeviceId::value).distinct().toList();
+        signMembers(room.roomId(), room.currentHost(), room.epoch(), members).ifPresent(sig -> doc
+                .append(RoomFields.SIGNED_MEMBERS, members).append(RoomFields.MEMBERS_SIGNATURE, sig));
         return doc;
+    }
+
+    /** Member ids as they are signed: distinct and sorted, so every signer and reader builds the same list. */
+    static List<String> sortedMembers(java.util.Collection<String> members) {
+        return members.stream().distinct().sorted().toList();
+    }
+
+    static Map<String, Object> membersFields(String roomId, long epoch, java.util.Collection<String> members) {
+        return Map.of("roomId", roomId, "epoch", epoch, "members", sortedMembers(members));
+    }
+
+    /** The host's signature over the member list (as a set) at this epoch, if this client holds the host's key. */
+    public Optional<String> signMembers(String roomId, DeviceId host, long epoch, List<String> members) {
+        return keys.find(host).map(k -> RecordSigner.sign(k, "room-members", membersFields(roomId, epoch, members)));
     }
 
     public Optional<String> signHostClaim(String roomId, DeviceId host, long epoch) {
@@ -210,7 +230,31 @@ public final class DocumentSignatures {
                     && DeviceId.isValid(by) && signedByDeviceOf(devices, DeviceId.of(by), room.originalUser(),
                     "room-deleted", Map.of("roomId", room.roomId()), sig));
         }
-        return room;
+        // members as the current host signed them at this epoch; `members` itself anyone can change
+        List<DeviceId> signedMembers = signedMembersOf(doc);
+        check(doc, RoomFields.MEMBERS_SIGNATURE, sig -> signedMembers != null && signedByDeviceOf(devices,
+                room.currentHost(), null, "room-members",
+                membersFields(room.roomId(), room.epoch(), signedMembers.stream().map(DeviceId::value).toList()), sig));
+        if (doc.get(RoomFields.MEMBERS_SIGNATURE) == null) {
+            return room; // unsigned, accepted by this policy: the queryable list, as before
+        }
+        return new RoomRecord(room.roomId(), room.name(), room.originalHost(), room.originalUser(), room.currentHost(),
+                room.epoch(), signedMembers, room.deleted(), room.createdAt());
+    }
+
+    /** The {@code signedMembers} of a room document, or null if it has none or it is not a list of device ids. */
+    public static List<DeviceId> signedMembersOf(Document doc) {
+        if (!(doc.get(RoomFields.SIGNED_MEMBERS) instanceof List<?> list)) {
+            return null;
+        }
+        List<DeviceId> members = new java.util.ArrayList<>(list.size());
+        for (Object m : list) {
+            if (!(m instanceof String s) || !DeviceId.isValid(s)) {
+                return null;
+            }
+            members.add(DeviceId.of(s));
+        }
+        return members;
     }
 
     // ---- online entries and votes
@@ -229,9 +273,21 @@ public final class DocumentSignatures {
         return Map.of("deviceId", device.value(), "epoch", epoch, "lastHeartbeat", lastHeartbeat);
     }
 
-    static Map<String, Object> voteFields(DeviceId target, long epoch, DeviceId voter) {
-        return Map.of("target", target.value(), "epoch", epoch, "voter", voter.value());
+    /**
+     * A vote names the target's session, the voter's own session and when it was cast (the voter's
+     * freshness horizon then), so a copy from another session of either, or an old one put back after
+     * the voter withdrew it, does not count.
+     */
+    static Map<String, Object> voteFields(DeviceId target, long epoch, DeviceId voter, long voterEpoch, long votedAt) {
+        return Map.of("target", target.value(), "epoch", epoch, "voter", voter.value(), "voterEpoch", voterEpoch,
+                "votedAt", votedAt);
     }
+
+    /** How long a vote counts after it was cast: voters vote again at every failed redial (backing off to 30 s). */
+    public static final long VOTE_LIFETIME_MILLIS = 60_000;
+    public static final String VOTE_SIGNATURE = "signature";
+    public static final String VOTER_EPOCH = "voterEpoch";
+    public static final String VOTED_AT = "votedAt";
 
     public Document signOnline(OnlineDevice device, Document doc) {
         keys.find(device.deviceId()).ifPresent(k -> doc
@@ -247,8 +303,10 @@ public final class DocumentSignatures {
         return keys.find(device).map(k -> RecordSigner.sign(k, "heartbeat", heartbeatFields(device, epoch, nowMillis)));
     }
 
-    public Optional<String> signVote(DeviceId target, long epoch, DeviceId voter) {
-        return keys.find(voter).map(k -> RecordSigner.sign(k, "vote", voteFields(target, epoch, voter)));
+    /** The signed vote to store under the voter's id in the target's {@code voteSignatures}, if this client holds its key. */
+    public Optional<Document> signVote(DeviceId target, long epoch, DeviceId voter, long voterEpoch, long votedAt) {
+        return keys.find(voter).map(k -> new Document(VOTER_EPOCH, voterEpoch).append(VOTED_AT, votedAt)
+                .append(VOTE_SIGNATURE, RecordSigner.sign(k, "vote", voteFields(target, epoch, voter, voterEpoch, votedAt))));
     }
 
     /** @throws IllegalArgumentException if malformed, or the session or its last heartbeat is not signed by the device */
@@ -268,18 +326,28 @@ public final class DocumentSignatures {
 
     /**
      * Whether {@code voter}'s vote in the target's document counts: signed by the voter's key (as
-     * published in its own verified online entry), or unsigned where the policy accepts that.
+     * published in its own verified online entry) in the voter's current session ({@code voterEpoch}),
+     * cast within {@link #VOTE_LIFETIME_MILLIS} of {@code freshSince}; or unsigned where the policy
+     * accepts that.
      */
-    public boolean voteCounts(Document target, DeviceId voter, Optional<String> voterKey) {
+    public boolean voteCounts(Document target, DeviceId voter, Optional<String> voterKey, long voterEpoch,
+                              long freshSince) {
         Object sigs = target.get(OnlineDeviceDocuments.VOTE_SIGNATURES);
-        Object sig = sigs instanceof Document d ? d.get(voter.value()) : null;
-        if (sig == null) {
+        Object vote = sigs instanceof Document d ? d.get(voter.value()) : null;
+        if (vote == null) {
             return policy == SignaturePolicy.ACCEPT_UNSIGNED;
+        }
+        if (!(vote instanceof Document v) || !(v.get(VOTE_SIGNATURE) instanceof String sig)
+                || !(v.get(VOTER_EPOCH) instanceof Long castInEpoch) || !(v.get(VOTED_AT) instanceof Long votedAt)) {
+            return false; // a bare signature of an older version, or junk
+        }
+        if (castInEpoch != voterEpoch || votedAt < freshSince - VOTE_LIFETIME_MILLIS) {
+            return false; // from an earlier session of the voter, or stale: a replay
         }
         DeviceId targetId = DeviceId.of(DocumentReads.requireString(target, OnlineDeviceDocuments.ID));
         long epoch = DocumentReads.requireLong(target, OnlineDeviceDocuments.EPOCH);
-        return sig instanceof String s && voterKey.isPresent()
-                && verified.verify(voter, voterKey.get(), "vote", voteFields(targetId, epoch, voter), s);
+        return voterKey.isPresent() && verified.verify(voter, voterKey.get(), "vote",
+                voteFields(targetId, epoch, voter, castInEpoch, votedAt), sig);
     }
 
     private void check(Document doc, String field, java.util.function.Predicate<String> verifies) {

@@ -33,7 +33,10 @@ public final class OnlineDeviceDocuments {
     public static final String SIGNATURE = DocumentSignatures.SIGNATURE;
     /** The device's signature over (id, epoch, lastHeartbeat), renewed with every heartbeat. */
     public static final String HEARTBEAT_SIGNATURE = "heartbeatSignature";
-    /** Sub-document voter id → the voter's signature over (target, epoch, voter). */
+    /**
+     * Sub-document voter id → that voter's vote {@code {voterEpoch, votedAt, signature}}: its signature over
+     * (target, epoch, voter, voterEpoch, votedAt); see DocumentSignatures.
+     */
     public static final String VOTE_SIGNATURES = "voteSignatures";
 
     private OnlineDeviceDocuments() {
@@ -60,6 +63,11 @@ public final class OnlineDeviceDocuments {
         return new OnlineDevice(new DeviceId(requireString(doc, ID)), new UserId(requireString(doc, USER_ID)),
                 requireString(doc, HOST), requireInt(doc, PORT), requireLong(doc, EPOCH),
                 requireLong(doc, LAST_HEARTBEAT), voters(doc));
+    }
+
+    /** The session epoch of a raw document, or {@code otherwise} if it has none. */
+    public static long epochOr(Document doc, long otherwise) {
+        return doc.get(EPOCH) instanceof Number n ? n.longValue() : otherwise;
     }
 
     /** The voter ids of a raw document, as the vote rule reads them. */

@@ -21,6 +21,10 @@ public final class RoomFields {
     /** The device of the original user that marked the room deleted, and its signature over (roomId). */
     public static final String DELETED_BY = "deletedBy";
     public static final String DELETED_SIGNATURE = "deletedSignature";
+    /** The member list as the current host signed it (readers use this one; {@code members} is for queries). */
+    public static final String SIGNED_MEMBERS = "signedMembers";
+    /** The current host's signature over (roomId, epoch, signedMembers sorted), kind {@code room-members}. */
+    public static final String MEMBERS_SIGNATURE = "membersSignature";
 
     private RoomFields() {
     }

@@ -19,15 +19,18 @@ import java.util.Objects;
  * @param dialTimeout        how long connecting to a peer may take (the handshake after it: {@link #handshakeTimeout()})
  * @param maxPayloadChars    largest event payload accepted from a peer
  * @param plainLinks         links without TLS (--insecure-plain-links), for debugging only; default false
+ * @param connectionLimits   per-address bounds on connections to the server, before any handshake
  */
 public record NodeConfig(String bindHost, String advertisedHost, int port, int maxLinks, Duration heartbeatInterval,
                          int staleAfterBeats, double voteRatio, Duration pingInterval, Duration requestTimeout,
-                         Duration dialTimeout, int maxPayloadChars, boolean plainLinks) {
+                         Duration dialTimeout, int maxPayloadChars, boolean plainLinks,
+                         ConnectionLimits connectionLimits) {
     public static final int DEFAULT_MAX_PAYLOAD_CHARS = 4 * 1024 * 1024;
 
     public NodeConfig {
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(advertisedHost, "advertisedHost");
+        Objects.requireNonNull(connectionLimits, "connectionLimits");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Port must be between 0 and 65535, not " + port + ".");
         }
@@ -44,7 +47,8 @@ public record NodeConfig(String bindHost, String advertisedHost, int port, int m
 
     public static NodeConfig defaults() {
         return new NodeConfig("127.0.0.1", "127.0.0.1", 0, 64, Duration.ofSeconds(2), 3, 0.5,
-                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(5), DEFAULT_MAX_PAYLOAD_CHARS, false);
+                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(5), DEFAULT_MAX_PAYLOAD_CHARS, false,
+                ConnectionLimits.defaults());
     }
 
     /**
@@ -62,32 +66,37 @@ public record NodeConfig(String bindHost, String advertisedHost, int port, int m
 
     public NodeConfig withPort(int newPort) {
         return new NodeConfig(bindHost, advertisedHost, newPort, maxLinks, heartbeatInterval, staleAfterBeats, voteRatio,
-                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks);
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits);
     }
 
     public NodeConfig withHosts(String newBindHost, String newAdvertisedHost) {
         return new NodeConfig(newBindHost, newAdvertisedHost, port, maxLinks, heartbeatInterval, staleAfterBeats,
-                voteRatio, pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks);
+                voteRatio, pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits);
     }
 
     public NodeConfig withHeartbeat(Duration interval) {
         return new NodeConfig(bindHost, advertisedHost, port, maxLinks, interval, staleAfterBeats, voteRatio,
-                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks);
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits);
     }
 
     public NodeConfig withMaxLinks(int bound) {
         return new NodeConfig(bindHost, advertisedHost, port, bound, heartbeatInterval, staleAfterBeats, voteRatio,
-                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks);
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits);
     }
 
     public NodeConfig withVoteRatio(double ratio) {
         return new NodeConfig(bindHost, advertisedHost, port, maxLinks, heartbeatInterval, staleAfterBeats, ratio,
-                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks);
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits);
     }
 
     /** Links without TLS: only for debugging with a packet capture; never the default. */
     public NodeConfig withPlainLinks(boolean plain) {
         return new NodeConfig(bindHost, advertisedHost, port, maxLinks, heartbeatInterval, staleAfterBeats, voteRatio,
-                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plain);
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plain, connectionLimits);
+    }
+
+    public NodeConfig withConnectionLimits(ConnectionLimits limits) {
+        return new NodeConfig(bindHost, advertisedHost, port, maxLinks, heartbeatInterval, staleAfterBeats, voteRatio,
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, limits);
     }
 }

@@ -47,6 +47,7 @@ public final class PeerNode implements AutoCloseable {
     private final OkHttpClient http;
     private final Dialer dialer;
     private final PeerServer server;
+    private final ConnectionLimiter connectionLimiter;
     private final LatencyProbe latency;
 
     public PeerNode(NodeConfig config, DeviceIdentity identity, java.util.concurrent.Executor eventExecutor) {
@@ -71,10 +72,11 @@ public final class PeerNode implements AutoCloseable {
         Optional<PeerTls> tls = config.plainLinks() ? Optional.empty() : Optional.of(new PeerTls(identity));
         Optional<TlsPeers> tlsPeers = tls.map(t -> new TlsPeers());
         this.dialer = new Dialer(identity, codec, router, links, workers, config, http, tls);
+        this.connectionLimiter = new ConnectionLimiter(config.connectionLimits());
         this.server = new PeerServer(config, new InboundHandshake(identity, codec, links, workers, config.requestTimeout(),
                 tlsPeers), router, links, codec, timers, () -> tls.<SocketIOChannelInitializer>map(t ->
-                new TlsChannelInitializer(t, tlsPeers.orElseThrow(), config.handshakeTimeout().toMillis()))
-                .orElseGet(SocketIOChannelInitializer::new));
+                new TlsChannelInitializer(t, tlsPeers.orElseThrow(), config.handshakeTimeout().toMillis(), connectionLimiter))
+                .orElseGet(() -> new LimitedChannelInitializer(connectionLimiter)));
         if (config.plainLinks()) {
             LOG.warn("Peer links are NOT encrypted or bound to device keys by TLS (--insecure-plain-links): debugging only");
         }

@@ -68,8 +68,10 @@ class IdentityTest {
         assertThat(store.loadProfile()).isEmpty();
         UserProfile ada = new UserProfile(UserId.random(), "Ada Lovelace", "Analytical Society", "Mathematics",
                 "0000-0002-1825-0097", "ada@example.org");
-        store.saveProfile(ada);
-        assertThat(new IdentityStore(profile).loadProfile()).contains(ada);
+        UserProfile saved = store.saveProfile(ada);
+        assertThat(saved.userId()).isEqualTo(saved.userKey().orElseThrow().userId());
+        assertThat(saved.displayName()).isEqualTo(ada.displayName());
+        assertThat(new IdentityStore(profile).loadProfile()).contains(saved);
     }
 
     @Test

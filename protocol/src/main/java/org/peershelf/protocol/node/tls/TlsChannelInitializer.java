@@ -1,6 +1,5 @@
 package org.peershelf.protocol.node.tls;
 
-import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslHandler;
@@ -9,6 +8,8 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.peershelf.protocol.identity.DeviceId;
+import org.peershelf.protocol.node.ConnectionLimiter;
+import org.peershelf.protocol.node.LimitedChannelInitializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,14 +18,15 @@ import org.slf4j.LoggerFactory;
  * key store file and cannot ask for or expose the client's certificate, which we need to bind the
  * link handshake to the TLS session.
  */
-public final class TlsChannelInitializer extends SocketIOChannelInitializer {
+public final class TlsChannelInitializer extends LimitedChannelInitializer {
     private static final Logger LOG = LoggerFactory.getLogger(TlsChannelInitializer.class);
     private static final TlsBypass BYPASS = new TlsBypass();
     private final PeerTls tls;
     private final TlsPeers peers;
     private final long handshakeTimeoutMillis;
 
-    public TlsChannelInitializer(PeerTls tls, TlsPeers peers, long handshakeTimeoutMillis) {
+    public TlsChannelInitializer(PeerTls tls, TlsPeers peers, long handshakeTimeoutMillis, ConnectionLimiter limiter) {
+        super(limiter);
         this.tls = tls;
         this.peers = peers;
         this.handshakeTimeoutMillis = handshakeTimeoutMillis;
