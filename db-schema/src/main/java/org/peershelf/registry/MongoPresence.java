@@ -73,10 +73,28 @@ final class MongoPresence {
                 .sort(Sorts.ascending(ID)).into(new ArrayList<>()));
         List<OnlineDevice> devices = new ArrayList<>(docs.size());
         for (Document doc : docs) {
-            malformed.read(RegistryCollections.ONLINE_DEVICES, doc, signatures::verifiedOnline)
-                    .ifPresent(devices::add);
+            readVerified(doc).ifPresent(read -> devices.add(read.device()));
         }
         return devices;
+    }
+
+    private record VerifiedOnline(OnlineDevice device, Document doc) {
+    }
+
+    /**
+     * The device of an online document whose signatures verify. A document that fails is read once
+     * more before it is skipped: the embedded server can return a document in the middle of a
+     * heartbeat's update (the new time with the old signature), which a second read gets whole.
+     */
+    private Optional<VerifiedOnline> readVerified(Document doc) {
+        try {
+            return Optional.of(new VerifiedOnline(signatures.verifiedOnline(doc), doc));
+        } catch (IllegalArgumentException first) {
+            Document again = calls.call(() -> online.find(eq(ID, doc.get(ID))).first());
+            return again == null ? Optional.empty()
+                    : malformed.read(RegistryCollections.ONLINE_DEVICES, again, signatures::verifiedOnline)
+                            .map(device -> new VerifiedOnline(device, again));
+        }
     }
 
     /**
@@ -126,8 +144,7 @@ final class MongoPresence {
         List<Document> docs = calls.call(() -> online.find(gte(LAST_HEARTBEAT, freshSinceMillis)).into(new ArrayList<>()));
         Map<DeviceId, Document> verified = new HashMap<>();
         for (Document doc : docs) {
-            malformed.read(RegistryCollections.ONLINE_DEVICES, doc, signatures::verifiedOnline)
-                    .ifPresent(device -> verified.put(device.deviceId(), doc));
+            readVerified(doc).ifPresent(read -> verified.put(read.device().deviceId(), read.doc()));
         }
         return verified;
     }
