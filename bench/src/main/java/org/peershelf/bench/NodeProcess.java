@@ -24,6 +24,8 @@ final class NodeProcess implements AutoCloseable {
 
     private NodeProcess(Process process) {
         this.process = process;
+        // a benchmark that fails or is stopped must not leave its peer running (and loading the next run)
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "node-process-reaper"));
         Thread reader = new Thread(this::read, "node-output");
         reader.setDaemon(true);
         reader.start();
