@@ -50,6 +50,7 @@ final class MongoResources {
     private final MalformedDocuments malformed;
     private final DocumentSignatures signatures;
     private final Function<DeviceId, Optional<DeviceRecord>> devices;
+    private final ResourceWordIndex wordIndex;
 
     /** @param devices verified device records by id, for the keys that signed resources and holders */
     MongoResources(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed,
@@ -61,6 +62,7 @@ final class MongoResources {
         this.online = database.getCollection(RegistryCollections.ONLINE_DEVICES);
         this.calls = calls;
         this.malformed = malformed;
+        this.wordIndex = new ResourceWordIndex(database);
     }
 
     /** {@code $set} of every field, not a replace, so the document keeps its {@code holderIds}. */
@@ -73,6 +75,8 @@ final class MongoResources {
             }
         });
         sets.add(Updates.unset(ResourceDocuments.UNPUBLISHED));
+        // the index first: a search may then see an id whose document is not there yet (skipped), never miss one
+        calls.run(() -> wordIndex.add(doc));
         calls.run(() -> resources.updateOne(eq(ResourceDocuments.ID, doc.get(ResourceDocuments.ID)),
                 Updates.combine(sets), new UpdateOptions().upsert(true)));
     }
@@ -131,11 +135,10 @@ final class MongoResources {
      * matches little costs one scan.
      */
     ResourcePage search(ResourceQuery query) {
-        Bson filter = ResourceFilters.of(query);
         int wanted = Math.max(COUNT_CAP, query.offset() + query.limit() + 1);
-        List<String> ids = new ArrayList<>();
-        calls.run(() -> resources.find(filter).sort(NEWEST_FIRST).projection(Projections.include(ResourceDocuments.ID))
-                .limit(wanted).forEach(doc -> ids.add(String.valueOf(doc.get(ResourceDocuments.ID)))));
+        Optional<List<String>> candidates = calls.call(() -> wordIndex.candidates(query));
+        List<String> ids = candidates.isPresent() ? calls.call(() -> matching(candidates.get(), query, wanted))
+                : scan(query, wanted);
         List<String> pageIds = query.offset() >= ids.size() ? List.of()
                 : ids.subList(query.offset(), Math.min(ids.size(), query.offset() + query.limit()));
         List<Document> docs = pageIds.isEmpty() ? List.of()
@@ -154,6 +157,33 @@ final class MongoResources {
         boolean exact = ids.size() < wanted; // else there may be more than we read
         boolean hasMore = ids.size() > query.offset() + query.limit();
         return new ResourcePage(hits, ids.size(), exact, query.offset(), query.limit(), hasMore);
+    }
+
+    /** The ids of the first {@code wanted} matches in natural order, newest first: one (early-stopping) scan. */
+    private List<String> scan(ResourceQuery query, int wanted) {
+        Bson filter = ResourceFilters.of(query);
+        List<String> ids = new ArrayList<>();
+        calls.run(() -> resources.find(filter).sort(NEWEST_FIRST).projection(Projections.include(ResourceDocuments.ID))
+                .limit(wanted).forEach(doc -> ids.add(String.valueOf(doc.get(ResourceDocuments.ID)))));
+        return ids;
+    }
+
+    /** The candidates (from the word index, at most its cap) that match, in their order: reads by {@code _id}. */
+    private List<String> matching(List<String> candidates, ResourceQuery query, int wanted) {
+        ResourceMatcher matcher = new ResourceMatcher(query);
+        Map<String, Document> byId = new HashMap<>();
+        if (!candidates.isEmpty()) {
+            resources.find(in(ResourceDocuments.ID, candidates)).projection(Projections.include(ResourceMatcher.FIELDS))
+                    .forEach(d -> byId.put(String.valueOf(d.get(ResourceDocuments.ID)), d));
+        }
+        List<String> ids = new ArrayList<>();
+        for (String id : candidates) {
+            Document doc = byId.get(id);
+            if (doc != null && matcher.matches(doc) && ids.size() < wanted) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     private static ResourceHit hit(PublishedResource published, Document doc, Set<String> online) {
