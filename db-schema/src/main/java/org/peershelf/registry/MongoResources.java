@@ -125,6 +125,21 @@ final class MongoResources {
         return devices;
     }
 
+    /** The device's own holder records (unverified: a device reads them to correct them). */
+    List<ResourceId> heldBy(DeviceId device) {
+        List<ResourceId> ids = new ArrayList<>();
+        calls.run(() -> holders.find(eq(HolderDocuments.DEVICE_ID, device.value()))
+                .projection(Projections.include(HolderDocuments.RESOURCE_ID))
+                .forEach(doc -> {
+                    try {
+                        ids.add(ResourceId.of(String.valueOf(doc.get(HolderDocuments.RESOURCE_ID))));
+                    } catch (RuntimeException e) {
+                        // not a resource id: nothing this device can correct by id
+                    }
+                }));
+        return ids;
+    }
+
     /**
      * Newest first is the registry's reverse insertion order ({@code $natural: -1}): the embedded server has no
      * secondary indexes and sorts by copying every match (seconds at 100,000 resources), and its counts scan the

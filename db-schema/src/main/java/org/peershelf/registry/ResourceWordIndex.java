@@ -45,6 +45,7 @@ public final class ResourceWordIndex {
     static final int MIN_PREFIX = 3;
     static final int MAX_PREFIX = 8;
     private static final int WRITE_BATCH = 500;
+    private static final int READ_BATCH = 1_000;
 
     private final MongoCollection<Document> words;
 
@@ -115,6 +116,7 @@ public final class ResourceWordIndex {
         Map<String, List<String>> lists = new LinkedHashMap<>();
         resources.find().projection(Projections.include(ResourceDocuments.KEYWORDS, ResourceDocuments.AUTHORS_FOLDED,
                         ResourceDocuments.TAGS_FOLDED, ResourceDocuments.OWNER_USER_ID))
+                .batchSize(READ_BATCH) // the embedded server would otherwise answer with one reply over the driver's limit
                 .forEach(doc -> {
                     String id = String.valueOf(doc.get(ResourceDocuments.ID));
                     for (String key : keysOf(doc)) {

@@ -102,6 +102,7 @@ public final class Peer implements AutoCloseable {
             }
         });
         publisher.start();
+        publisher.reassertHoldings();
         transfers.start();
     }
 
