@@ -26,6 +26,7 @@ import org.peershelf.protocol.resource.ResourceMetadata;
 import org.peershelf.protocol.resource.ResourceType;
 import org.peershelf.registry.MongoRegistry;
 import org.peershelf.registry.RegistryCollections;
+import org.peershelf.registry.ResourceWordIndex;
 import org.peershelf.registry.embedded.EmbeddedRegistryServer;
 import org.peershelf.registry.mapping.HolderDocuments;
 import org.peershelf.registry.mapping.ResourceDocuments;
@@ -36,7 +37,9 @@ import org.peershelf.registry.mapping.ResourceDocuments;
  * Resources are generated from a fixed seed: titles, authors, tags and abstracts drawn from a 5,000-word vocabulary
  * with a Zipf-like skew, one holder each among 200 devices of which 50 are online. They are bulk-inserted as the
  * documents {@code publishResource} and {@code addHolder} write (one by one would only make the set-up slower). Baseline in the same run:
- * the plain {@code find().limit(50)} of the first 50 documents without filters, availability or count.
+ * the plain {@code find().limit(50)} of the first 50 documents without filters, availability or count, and the
+ * search as it was before the word index for one rare word (a regex scan in natural order). The index is built
+ * after the bulk load the way migration 5 builds it; 20 publishes through the registry then time a publish with it.
  *
  * <p>Usage: {@code SearchBenchmark [count] [memory|h2] [queriesPerKind]}
  */
@@ -58,20 +61,36 @@ public final class SearchBenchmark {
             load(client, registry, corpus, count);
             System.out.printf(Locale.ROOT, "loaded %,d resources (%s backend) in %.1f s%n", count, backend,
                     (System.nanoTime() - t0) / 1e9);
+            long t1 = System.nanoTime();
+            ResourceWordIndex.rebuild(client.getDatabase("bench")); // what migration 5 does for existing resources
+            System.out.printf(Locale.ROOT, "built the word index (migration 5) in %.1f s: %,d keys%n",
+                    (System.nanoTime() - t1) / 1e9,
+                    client.getDatabase("bench").getCollection(RegistryCollections.RESOURCE_WORDS).countDocuments());
+            List<Double> publishes = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                PublishedResource p = corpus.resource(count + i);
+                long b = System.nanoTime();
+                registry.publishResource(p);
+                publishes.add((System.nanoTime() - b) / 1e6);
+            }
+            System.out.printf(Locale.ROOT, "publishResource with the index: p50 %.1f ms  p95 %.1f ms (n=20)%n",
+                    Stats.median(publishes), Stats.percentile(publishes, 95));
             long fresh = NOW - 6_000;
             Random pick = new Random(7);
             List<String[]> kinds = List.of(
                     new String[]{"newest page, no filter"},
-                    new String[]{"one common word"},
-                    new String[]{"one rare word"},
-                    new String[]{"two words"},
-                    new String[]{"word prefix (3 letters)"},
-                    new String[]{"type + year range"},
-                    new String[]{"word + type + year range"},
-                    new String[]{"author filter"},
-                    new String[]{"tag filter"},
-                    new String[]{"browse one user"},
-                    new String[]{"page 5 of a common word"});
+                    new String[]{"one common word", "broad"},
+                    new String[]{"one rare word", "narrow"},
+                    new String[]{"two words", "combined"},
+                    new String[]{"word prefix (3 letters)", "broad"},
+                    new String[]{"type + year range", "broad"},
+                    new String[]{"word + type + year range", "combined"},
+                    new String[]{"author filter", "narrow"},
+                    new String[]{"tag filter", "narrow"},
+                    new String[]{"browse one user", "narrow"},
+                    new String[]{"page 5 of a common word", "broad"},
+                    new String[]{"rare word prefix (5 letters)", "narrow"},
+                    new String[]{"no match (typo)", "narrow"});
             List<Function<Random, ResourceQuery>> makers = List.of(
                     r -> ResourceQuery.all(fresh),
                     r -> ResourceQuery.text(corpus.common(r), fresh),
@@ -84,13 +103,22 @@ public final class SearchBenchmark {
                     r -> ResourceQuery.all(fresh).withAuthor(corpus.surname(r)),
                     r -> ResourceQuery.all(fresh).withTag(corpus.word(r)),
                     r -> ResourceQuery.all(fresh).withOwner(new UserId("user-" + r.nextInt(500))),
-                    r -> ResourceQuery.text(corpus.common(r), fresh).withPage(200, 50));
+                    r -> ResourceQuery.text(corpus.common(r), fresh).withPage(200, 50),
+                    r -> {
+                        String w = corpus.rare(r);
+                        return ResourceQuery.text(w.substring(0, Math.min(5, w.length())), fresh);
+                    },
+                    r -> ResourceQuery.text(corpus.rare(r) + "xq", fresh));
             // warm-up: JIT on both sides
             for (int i = 0; i < 20; i++) {
                 registry.search(makers.get(i % makers.size()).apply(pick));
             }
             List<Double> all = new ArrayList<>();
+            List<Double> narrow = new ArrayList<>();
+            List<Double> broad = new ArrayList<>();
+            List<Double> combined = new ArrayList<>();
             List<Double> baseline = new ArrayList<>();
+            List<Double> scan = new ArrayList<>();
             MongoCollection<Document> resources = client.getDatabase("bench").getCollection(RegistryCollections.RESOURCES);
             for (int k = 0; k < makers.size(); k++) {
                 List<Double> samples = new ArrayList<>();
@@ -105,13 +133,32 @@ public final class SearchBenchmark {
                     baseline.add((System.nanoTime() - b) / 1e6);
                 }
                 all.addAll(samples);
+                String kind = kinds.get(k).length > 1 ? kinds.get(k)[1] : "broad";
+                (kind.equals("narrow") ? narrow : kind.equals("combined") ? combined : broad).addAll(samples);
                 System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms  (mean matches %,d)%n", kinds.get(k)[0],
                         Stats.median(samples), Stats.percentile(samples, 95), hits / perKind);
             }
+            // the search before the word index: one regex scan for a rare word, natural order, 1,000 ids
+            for (int i = 0; i < perKind; i++) {
+                Document filter = new Document(ResourceDocuments.SEARCH_TEXT,
+                        new Document("$regex", " " + corpus.rare(pick)));
+                long b = System.nanoTime();
+                resources.find(filter).sort(new Document("$natural", -1))
+                        .projection(new Document(ResourceDocuments.ID, 1)).limit(1000).into(new ArrayList<>());
+                scan.add((System.nanoTime() - b) / 1e6);
+            }
+            System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms  (n=%d)%n", "NARROW KINDS",
+                    Stats.median(narrow), Stats.percentile(narrow, 95), narrow.size());
+            System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms  (n=%d)%n", "COMBINED KINDS",
+                    Stats.median(combined), Stats.percentile(combined, 95), combined.size());
+            System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms  (n=%d)%n", "BROAD KINDS",
+                    Stats.median(broad), Stats.percentile(broad, 95), broad.size());
             System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms  (n=%d)%n", "ALL KINDS", Stats.median(all),
                     Stats.percentile(all, 95), all.size());
             System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms%n", "baseline find().limit(50)",
                     Stats.median(baseline), Stats.percentile(baseline, 95));
+            System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms%n", "baseline rare-word scan (no index)",
+                    Stats.median(scan), Stats.percentile(scan, 95));
         }
     }
 

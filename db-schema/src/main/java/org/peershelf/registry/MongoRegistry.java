@@ -212,6 +212,11 @@ public final class MongoRegistry implements Registry {
     }
 
     @Override
+    public List<ResourceId> heldBy(DeviceId device) {
+        return resources.heldBy(device);
+    }
+
+    @Override
     public ResourcePage search(ResourceQuery query) {
         return resources.search(query);
     }

@@ -53,6 +53,7 @@ final class MongoResources {
     private final DocumentSignatures signatures;
     private final Function<DeviceId, Optional<DeviceRecord>> devices;
     private final SignedHolders signedHolderReader;
+    private final ResourceWordIndex wordIndex;
 
     /** @param devices verified device records by id, for the keys that signed resources and holders */
     MongoResources(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed,
@@ -65,6 +66,7 @@ final class MongoResources {
         this.calls = calls;
         this.malformed = malformed;
         this.signedHolderReader = new SignedHolders(holders, calls, malformed, signatures, devices);
+        this.wordIndex = new ResourceWordIndex(database);
     }
 
     /** {@code $set} of every field, not a replace, so the document keeps its {@code holderIds}. */
@@ -77,6 +79,8 @@ final class MongoResources {
             }
         });
         sets.add(Updates.unset(ResourceDocuments.UNPUBLISHED));
+        // the index first: a search may then see an id whose document is not there yet (skipped), never miss one
+        calls.run(() -> wordIndex.add(doc));
         calls.run(() -> resources.updateOne(eq(ResourceDocuments.ID, doc.get(ResourceDocuments.ID)),
                 Updates.combine(sets), new UpdateOptions().upsert(true)));
     }
@@ -125,6 +129,21 @@ final class MongoResources {
         return devices;
     }
 
+    /** The device's own holder records (unverified: a device reads them to correct them). */
+    List<ResourceId> heldBy(DeviceId device) {
+        List<ResourceId> ids = new ArrayList<>();
+        calls.run(() -> holders.find(eq(HolderDocuments.DEVICE_ID, device.value()))
+                .projection(Projections.include(HolderDocuments.RESOURCE_ID))
+                .forEach(doc -> {
+                    try {
+                        ids.add(ResourceId.of(String.valueOf(doc.get(HolderDocuments.RESOURCE_ID))));
+                    } catch (RuntimeException e) {
+                        // not a resource id: nothing this device can correct by id
+                    }
+                }));
+        return ids;
+    }
+
     /**
      * Newest first is the registry's reverse insertion order ({@code $natural: -1}): the embedded server has no
      * secondary indexes and sorts by copying every match (seconds at 100,000 resources), and its counts scan the
@@ -135,11 +154,10 @@ final class MongoResources {
      * matches little costs one scan.
      */
     ResourcePage search(ResourceQuery query) {
-        Bson filter = ResourceFilters.of(query);
         int wanted = Math.max(COUNT_CAP, query.offset() + query.limit() + 1);
-        List<String> ids = new ArrayList<>();
-        calls.run(() -> resources.find(filter).sort(NEWEST_FIRST).projection(Projections.include(ResourceDocuments.ID))
-                .limit(wanted).forEach(doc -> ids.add(String.valueOf(doc.get(ResourceDocuments.ID)))));
+        Optional<List<String>> candidates = calls.call(() -> wordIndex.candidates(query));
+        List<String> ids = candidates.isPresent() ? calls.call(() -> matching(candidates.get(), query, wanted))
+                : scan(query, wanted);
         List<String> pageIds = query.offset() >= ids.size() ? List.of()
                 : ids.subList(query.offset(), Math.min(ids.size(), query.offset() + query.limit()));
         List<Document> docs = pageIds.isEmpty() ? List.of()
@@ -166,6 +184,33 @@ final class MongoResources {
         PublishedResource published = signatures.verifiedResource(doc, this.devices);
         SearchFieldCheck.requireDerivedFromContent(doc, published);
         return published;
+    }
+
+    /** The ids of the first {@code wanted} matches in natural order, newest first: one (early-stopping) scan. */
+    private List<String> scan(ResourceQuery query, int wanted) {
+        Bson filter = ResourceFilters.of(query);
+        List<String> ids = new ArrayList<>();
+        calls.run(() -> resources.find(filter).sort(NEWEST_FIRST).projection(Projections.include(ResourceDocuments.ID))
+                .limit(wanted).forEach(doc -> ids.add(String.valueOf(doc.get(ResourceDocuments.ID)))));
+        return ids;
+    }
+
+    /** The candidates (from the word index, at most its cap) that match, in their order: reads by {@code _id}. */
+    private List<String> matching(List<String> candidates, ResourceQuery query, int wanted) {
+        ResourceMatcher matcher = new ResourceMatcher(query);
+        Map<String, Document> byId = new HashMap<>();
+        if (!candidates.isEmpty()) {
+            resources.find(in(ResourceDocuments.ID, candidates)).projection(Projections.include(ResourceMatcher.FIELDS))
+                    .forEach(d -> byId.put(String.valueOf(d.get(ResourceDocuments.ID)), d));
+        }
+        List<String> ids = new ArrayList<>();
+        for (String id : candidates) {
+            Document doc = byId.get(id);
+            if (doc != null && matcher.matches(doc) && ids.size() < wanted) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /** Holders counted are those in the (unsigned) {@code holderIds} copy whose own holder record is signed. */

@@ -10,10 +10,12 @@ public final class RegistryCollections {
     public static final String RESOURCES = "resources";
     public static final String HOLDERS = "holders";
     public static final String ROOMS = "rooms";
+    /** The search's own inverted index (ResourceWordIndex, migration 5). */
+    public static final String RESOURCE_WORDS = "resourceWords";
     public static final String SCHEMA_MIGRATIONS = "schema_migrations";
 
     public static final List<String> ALL = List.of(USERS, DEVICES, ONLINE_DEVICES, RESOURCES, HOLDERS, ROOMS,
-            SCHEMA_MIGRATIONS);
+            RESOURCE_WORDS, SCHEMA_MIGRATIONS);
 
     private RegistryCollections() {
     }

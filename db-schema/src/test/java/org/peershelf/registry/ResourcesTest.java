@@ -103,6 +103,20 @@ class ResourcesTest {
     }
 
     @Test
+    void heldByListsTheResourcesADeviceSaysItHolds() {
+        ResourceId a = publish(paper("Held A"), ADA, NOW).resource().id();
+        ResourceId b = publish(paper("Held B"), ADA, NOW + 1).resource().id();
+        registry.addHolder(a, device(2), NOW);
+        registry.addHolder(b, device(2), NOW);
+        registry.addHolder(b, device(3), NOW);
+        registry.removeHolder(a, device(2));
+
+        assertThat(registry.heldBy(device(2))).containsExactly(b);
+        assertThat(registry.heldBy(device(3))).containsExactly(b);
+        assertThat(registry.heldBy(device(4))).isEmpty();
+    }
+
+    @Test
     void findsByWordPrefixesInTitleAuthorsTagsAbstractAndDoi() {
         publish(ResourceMetadata.builder("Deep Networks for Proteins", ResourceType.PAPER)
                 .authors(List.of("Émile Borel")).tags(List.of("biology")).abstractText("We fold things.")
@@ -185,6 +199,7 @@ class ResourcesTest {
             docs.add(ResourceDocuments.toDocument(TestResources.published(paper("Bulk " + i), ADA, device(1), NOW + i)));
         }
         registries.database(database).getCollection(RegistryCollections.RESOURCES).insertMany(docs);
+        ResourceWordIndex.rebuild(registries.database(database)); // what a publish writes next to each document
 
         ResourcePage first = registry.search(ResourceQuery.text("bulk", FRESH_SINCE).withPage(0, 10));
         ResourcePage deep = registry.search(ResourceQuery.text("bulk", FRESH_SINCE).withPage(1_000, 10));

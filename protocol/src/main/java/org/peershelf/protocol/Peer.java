@@ -116,6 +116,7 @@ public final class Peer implements AutoCloseable {
             }
         });
         publisher.start();
+        publisher.reassertHoldings();
         transfers.start();
     }
 

@@ -159,6 +159,32 @@ class TransferIntegrationTest {
                 .noneMatch(hit -> hit.availableNow()));
     }
 
+    @Test
+    void aHolderThatNeverAnswersDoesNotHoldUpTheLastChunks() throws Exception {
+        Path original = TestShares.randomFile(temp, "melt.bin", 24 * 1024 * 1024, 6);
+        Peer stuck = network.startPeer("stuck", TestNetwork.config(FAST));
+        Peer honest = network.startPeer("honest", TestNetwork.config(FAST));
+        Resource shared = TestShares.share(stuck, DATASET, original);
+        TestShares.share(honest, DATASET, original);
+        stuck.transfers().setUploadRate(1); // takes chunk requests and (after the first) never answers them
+        honest.transfers().setUploadRate(8_000_000); // about 3 s: the stuck holder's lane opens and fills meanwhile
+        Registry registry = network.newRegistryClient();
+        await().atMost(WAIT).until(() -> registry.holders(shared.id()).size() == 2);
+        // the downloader's requests wait two minutes for an answer: within WAIT only the endgame can finish
+        Peer downloader = network.startPeer("dora", TestNetwork.config(FAST).withRequestTimeout(Duration.ofMinutes(2)));
+
+        downloader.transfers().download(shared.id());
+
+        awaitState(downloader, shared.id(), DownloadState.COMPLETED);
+        assertThat(TestShares.sha256(downloader.repository().fileOf(shared.id(), 0).orElseThrow()))
+                .isEqualTo(TestShares.sha256(original));
+        // the limiter lets one chunk through once its bucket of 1 byte is full, then owes a million seconds
+        long servedByStuck = stuck.transfers().chunksServed();
+        assertThat(servedByStuck).isLessThanOrEqualTo(1);
+        assertThat(honest.transfers().chunksServed())
+                .isGreaterThanOrEqualTo(shared.manifest().totalChunks() - servedByStuck);
+    }
+
     private static DownloadProgress awaitState(Peer peer, ResourceId id, DownloadState state) {
         await().atMost(WAIT).until(() -> peer.transfers().progress(id).map(p -> p.state() == state).orElse(false));
         return peer.transfers().progress(id).orElseThrow();

@@ -74,6 +74,11 @@ public record NodeConfig(String bindHost, String advertisedHost, int port, int m
                 voteRatio, pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits);
     }
 
+    public NodeConfig withRequestTimeout(Duration timeout) {
+        return new NodeConfig(bindHost, advertisedHost, port, maxLinks, heartbeatInterval, staleAfterBeats, voteRatio,
+                pingInterval, timeout, dialTimeout, maxPayloadChars, plainLinks);
+    }
+
     public NodeConfig withHeartbeat(Duration interval) {
         return new NodeConfig(bindHost, advertisedHost, port, maxLinks, interval, staleAfterBeats, voteRatio,
                 pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits);

@@ -136,6 +136,11 @@ public final class LazyRegistry implements Registry {
     }
 
     @Override
+    public List<ResourceId> heldBy(DeviceId device) {
+        return registry().heldBy(device);
+    }
+
+    @Override
     public ResourcePage search(ResourceQuery query) {
         return registry().search(query);
     }

@@ -26,5 +26,8 @@ public interface ResourceRegistry {
     /** Every device that said it holds the resource, online or not. */
     List<DeviceId> holders(ResourceId id);
 
+    /** Every resource the device said it holds (its holder records), published or not. */
+    List<ResourceId> heldBy(DeviceId device);
+
     ResourcePage search(ResourceQuery query);
 }

@@ -23,12 +23,19 @@ public record OutboxOperation(Kind kind, ResourceId resource, DeviceId device, l
         /** Remove this device's holder record. */
         UNHOLD,
         /** Remove another device's holder record (it answered "not held"). */
-        DROP_HOLDER
+        DROP_HOLDER,
+        /**
+         * At start: record this device as holder of everything in its repository and remove its holder records of
+         * resources it no longer has; {@code resource} is null.
+         */
+        SYNC_HOLDINGS
     }
 
     public OutboxOperation {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(resource, "resource");
+        if ((kind == Kind.SYNC_HOLDINGS) != (resource == null)) {
+            throw new IllegalArgumentException("a resource is needed for every kind but SYNC_HOLDINGS");
+        }
         if ((kind == Kind.DROP_HOLDER) != (device != null)) {
             throw new IllegalArgumentException("a device is needed exactly for DROP_HOLDER");
         }

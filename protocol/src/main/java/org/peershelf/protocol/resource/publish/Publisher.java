@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -109,6 +111,15 @@ public final class Publisher implements AutoCloseable {
         enqueue(new OutboxOperation(Kind.DROP_HOLDER, id, holder, clock.millis()));
     }
 
+    /**
+     * A returning peer re-asserts what it holds: every resource in the repository gets this device's holder record,
+     * and its records of resources no longer there are removed. Through the outbox, so a registry that is down gets
+     * it when it is back; idempotent, so a repeat after a crash changes nothing.
+     */
+    public void reassertHoldings() {
+        enqueue(new OutboxOperation(Kind.SYNC_HOLDINGS, null, null, clock.millis()));
+    }
+
     /** Operations not yet confirmed by the registry. */
     public int pending() {
         return outbox.size();
@@ -210,7 +221,25 @@ public final class Publisher implements AutoCloseable {
             case HOLD -> registry.addHolder(id, self, op.atMillis());
             case UNHOLD -> registry.removeHolder(id, self);
             case DROP_HOLDER -> registry.removeHolder(id, op.device());
+            case SYNC_HOLDINGS -> syncHoldings(op.atMillis());
         }
+    }
+
+    private void syncHoldings(long atMillis) {
+        Set<ResourceId> local = new HashSet<>();
+        repository.list().forEach(r -> local.add(r.id()));
+        int dropped = 0;
+        for (ResourceId listed : registry.heldBy(self)) {
+            if (!local.contains(listed)) {
+                registry.removeHolder(listed, self);
+                dropped++;
+            }
+        }
+        for (ResourceId id : local) {
+            registry.addHolder(id, self, atMillis);
+        }
+        LOG.info("Re-asserted {} held resources in the registry; dropped {} holder records of resources no longer here",
+                local.size(), dropped);
     }
 
     private void publishChanged() {

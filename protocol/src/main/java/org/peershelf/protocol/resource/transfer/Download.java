@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * holders (by measured rate) are asked first. Every chunk's SHA-256 is checked before it is written. A holder that
  * sends a bad chunk, or answers "not held" (its record is then dropped from the registry), is not asked again by
  * this download; an unreachable one is left to the mesh's disconnect vote and may be tried again later. With no
- * usable holder the download waits and looks again every few seconds.
+ * usable holder the download waits and looks again every few seconds. Endgame: once every chunk is handed out, a
+ * lane with room also asks for chunks still outstanding at another holder ({@link OpenRequests}), so a slow or
+ * stuck holder cannot hold up the last chunks; the first copy that verifies is written, a later one is ignored.
  */
 final class Download {
     private static final Logger LOG = LoggerFactory.getLogger(Download.class);
@@ -43,6 +45,7 @@ final class Download {
     private final Deque<Integer> todo = new ArrayDeque<>();
     private final Map<DeviceId, HolderLane> lanes = new LinkedHashMap<>();
     private final Set<DeviceId> dropped = new HashSet<>();
+    private final OpenRequests open = new OpenRequests();
     private final ProgressMeter meter;
     private DownloadState state = DownloadState.RUNNING;
     private String message = "";
@@ -67,6 +70,9 @@ final class Download {
     }
 
     void start() {
+        if (!enoughSpace()) {
+            return;
+        }
         LOG.info("Downloading {} \"{}\": {} of {} chunks still to fetch", resource.id().shortForm(),
                 resource.metadata().title(), todo.size(), partial.totalChunks());
         if (todo.isEmpty()) {
@@ -74,6 +80,28 @@ final class Download {
         } else {
             refreshHolders();
         }
+    }
+
+    /** Fails at once, keeping what is verified, when the disk cannot take the rest; a probe that cannot tell lets it go on. */
+    private boolean enoughSpace() {
+        long needed = resource.manifest().totalSize() - partial.verifiedBytes();
+        long usable;
+        try {
+            usable = ctx.space().usableBytes(partial.folder());
+        } catch (IOException e) {
+            LOG.warn("Cannot tell the free space for the download of {}: {}", resource.id().shortForm(), e.getMessage());
+            return true;
+        }
+        if (usable < needed) {
+            fail("Not enough disk space: the download needs " + megabytes(needed) + " more and only "
+                    + megabytes(usable) + " are free. Free some space and download again; verified chunks are kept.");
+            return false;
+        }
+        return true;
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", Math.max(bytes, 0) / 1e6);
     }
 
     synchronized DownloadState state() {
@@ -248,6 +276,17 @@ final class Download {
                 }
             }
         }
+        if (todo.isEmpty()) { // endgame: free lanes also ask for what is still outstanding at other holders
+            for (HolderLane lane : ordered) {
+                while (lane.ready(ctx.settings().inFlightPerHolder())) {
+                    var chunk = open.endgameChunkFor(lane.holder, partial::isVerified);
+                    if (chunk.isEmpty()) {
+                        break;
+                    }
+                    request(lane, chunk.getAsInt());
+                }
+            }
+        }
         long waitNanos = ordered.stream().filter(l -> l.link != null && l.inFlight == 0)
                 .mapToLong(l -> l.notBeforeNanos - System.nanoTime()).filter(n -> n > 0).min().orElse(0);
         if (waitNanos > 0 && !todo.isEmpty()) {
@@ -257,6 +296,7 @@ final class Download {
 
     private void request(HolderLane lane, int global) {
         lane.inFlight++;
+        open.opened(global, lane.holder);
         int file = partial.fileOf(global);
         ctx.client().fetch(lane.link, resource.id(), file, partial.chunkInFile(global), partial.lengthOf(global))
                 .whenComplete((bytes, error) -> {
@@ -268,9 +308,27 @@ final class Download {
                 });
     }
 
+    /** Closes the request; the chunk goes back to the queue unless done or still open at another holder. */
+    private void requeueUnlessCovered(HolderLane lane, int global) {
+        if (!open.closed(global, lane.holder) && !partial.isVerified(global) && !todo.contains(global)) {
+            todo.addFirst(global);
+        }
+    }
+
     private void onBytes(HolderLane lane, int global, byte[] bytes) {
+        boolean duplicate;
         synchronized (this) {
             fetched++;
+            duplicate = partial.isVerified(global); // the endgame's other copy won
+        }
+        if (duplicate) {
+            synchronized (this) {
+                lane.inFlight--;
+                open.closed(global, lane.holder);
+                lane.received(bytes.length);
+                pump();
+            }
+            return;
         }
         if (!FileHasher.sha256Hex(bytes, 0, bytes.length).equals(partial.hashOf(global))) {
             LOG.warn("Holder {} sent a bad chunk {} of {}; not asking it again for this download",
@@ -278,7 +336,7 @@ final class Download {
             synchronized (this) {
                 lane.inFlight--;
                 dropped.add(lane.holder);
-                todo.addFirst(global);
+                requeueUnlessCovered(lane, global);
                 removeLane(lane);
                 pump();
             }
@@ -298,6 +356,7 @@ final class Download {
         boolean done;
         synchronized (this) {
             lane.inFlight--;
+            open.closed(global, lane.holder);
             lane.transportFailures = 0;
             lane.received(bytes.length);
             done = partial.verifiedCount() == partial.totalChunks() && !finishing;
@@ -315,7 +374,7 @@ final class Download {
     private void onFailure(HolderLane lane, int global, Throwable error) {
         synchronized (this) {
             lane.inFlight--;
-            todo.addFirst(global);
+            requeueUnlessCovered(lane, global);
             String code = error instanceof ProtocolException p ? p.code() : "";
             if (state.finished()) {
                 return;
@@ -384,7 +443,7 @@ final class Download {
     private static String diskMessage(IOException e) {
         String text = String.valueOf(e.getMessage());
         return text.contains("No space") || text.contains("not enough space") || text.contains("quota")
-                ? "The disk is full: free some space and download again."
+                ? "The disk is full: free some space and download again; verified chunks are kept."
                 : "Cannot write the download: " + text;
     }
 

@@ -103,6 +103,10 @@ final class PartialDownload implements AutoCloseable {
         return resource;
     }
 
+    Path folder() {
+        return folder;
+    }
+
     Path filesFolder() {
         return folder.resolve(FILES);
     }

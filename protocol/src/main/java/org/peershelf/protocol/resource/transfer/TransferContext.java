@@ -10,5 +10,5 @@ import org.peershelf.protocol.resource.repository.LocalRepository;
 /** What every download shares: where links, holders and the repository come from, and the threads to use. */
 record TransferContext(DeviceId self, Mesh mesh, ChunkClient client, HolderSource holders, LocalRepository repository,
                        EventPublisher<DownloadProgress> events, TransferSettings settings, Executor workers,
-                       Executor registryThread, ScheduledExecutorService timers) {
+                       Executor registryThread, ScheduledExecutorService timers, SpaceProbe space) {
 }

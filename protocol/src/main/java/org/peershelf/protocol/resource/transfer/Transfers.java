@@ -53,6 +53,7 @@ public final class Transfers implements AutoCloseable {
     // for the partial downloads' resource.json: a manifest of many files is far larger than a wire payload
     private final WireCodec codec = new WireCodec(256 * 1024 * 1024);
     private ScheduledFuture<?> ticker;
+    private volatile SpaceProbe spaceProbe = SpaceProbe.FILE_STORE;
 
     public Transfers(PeerNode node, Mesh mesh, PresenceService presence, ResourceRegistry registry,
                      LocalRepository repository, Publisher publisher, EventPublisher<DownloadProgress> events,
@@ -70,7 +71,7 @@ public final class Transfers implements AutoCloseable {
         server.register(node.router());
         client.register(node.router());
         this.ctx = new TransferContext(node.deviceId(), mesh, client, new RegistryHolders(), repository, events,
-                settings, node.workers(), registryThread, node.timers());
+                settings, node.workers(), registryThread, node.timers(), folder -> spaceProbe.usableBytes(folder));
     }
 
     /** Resumes downloads a crash or restart interrupted. Call after the node started. */
@@ -90,7 +91,7 @@ public final class Transfers implements AutoCloseable {
      * that is already downloading or held does nothing more.
      */
     public CompletableFuture<Void> download(ResourceId id) {
-        if (downloads.containsKey(id) || repository.holds(id)) {
+        if (active(id) || repository.holds(id)) {
             return CompletableFuture.completedFuture(null);
         }
         return CompletableFuture.supplyAsync(() -> registry.findResource(id), registryThread).thenAccept(found -> {
@@ -101,7 +102,7 @@ public final class Transfers implements AutoCloseable {
     }
 
     private synchronized void begin(Resource resource) {
-        if (downloads.containsKey(resource.id()) || repository.holds(resource.id())) {
+        if (active(resource.id()) || repository.holds(resource.id())) {
             return;
         }
         PartialDownload partial;
@@ -114,6 +115,17 @@ public final class Transfers implements AutoCloseable {
         Download download = new Download(partial, ctx);
         downloads.put(resource.id(), download);
         download.start();
+    }
+
+    /** A download that failed (e.g. a full disk) or was cancelled may be asked for again: it resumes from its chunks. */
+    private boolean active(ResourceId id) {
+        Download existing = downloads.get(id);
+        return existing != null && (existing.state() == DownloadState.COMPLETED || !existing.state().finished());
+    }
+
+    /** Where free space is asked before a download starts; the default asks the file store. */
+    public void setSpaceProbe(SpaceProbe probe) {
+        this.spaceProbe = java.util.Objects.requireNonNull(probe, "probe");
     }
 
     public void pause(ResourceId id) {

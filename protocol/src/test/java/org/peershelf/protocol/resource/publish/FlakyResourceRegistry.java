@@ -84,6 +84,12 @@ final class FlakyResourceRegistry implements ResourceRegistry {
     }
 
     @Override
+    public synchronized List<ResourceId> heldBy(DeviceId device) {
+        check();
+        return holders.entrySet().stream().filter(e -> e.getValue().contains(device)).map(Map.Entry::getKey).toList();
+    }
+
+    @Override
     public ResourcePage search(ResourceQuery query) {
         throw new UnsupportedOperationException("not needed by the publisher");
     }

@@ -169,4 +169,30 @@ class PublisherTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> publisher.pending() == 0);
         }
     }
+
+    @Test
+    void aReturningPeerReassertsWhatItHoldsAndDropsRecordsOfWhatItNoLongerHas() throws IOException {
+        Resource a = add("A");
+        Resource b = add("B");
+        Resource gone = add("Gone");
+        registry.addHolder(gone.id(), SELF, 1);
+        registry.addHolder(gone.id(), OTHER, 1);
+        repository.delete(gone.id()); // deleted while the peer was away, its record still listed
+        registry.setDown(true);
+        try (Publisher publisher = start()) {
+            publisher.reassertHoldings();
+            await().until(() -> events.stream().anyMatch(e -> e instanceof OutboxEvent.OutboxChanged c
+                    && !c.registryReachable() && c.pending() == 1));
+            registry.setDown(false); // the registry comes back: the queued re-assertion goes out
+            await().until(() -> publisher.pending() == 0);
+            assertThat(registry.heldBy(SELF)).containsExactlyInAnyOrder(a.id(), b.id());
+            assertThat(registry.holders(gone.id())).containsExactly(OTHER);
+
+            publisher.reassertHoldings(); // again, e.g. the next start: same state
+            await().until(() -> publisher.pending() == 0);
+        }
+        assertThat(registry.heldBy(SELF)).containsExactlyInAnyOrder(a.id(), b.id());
+        assertThat(registry.holders(gone.id())).containsExactly(OTHER);
+        assertThat(registry.holders(a.id())).containsExactly(SELF);
+    }
 }
