@@ -76,7 +76,7 @@ public record NodeConfig(String bindHost, String advertisedHost, int port, int m
 
     public NodeConfig withRequestTimeout(Duration timeout) {
         return new NodeConfig(bindHost, advertisedHost, port, maxLinks, heartbeatInterval, staleAfterBeats, voteRatio,
-                pingInterval, timeout, dialTimeout, maxPayloadChars, plainLinks);
+                pingInterval, timeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits);
     }
 
     public NodeConfig withHeartbeat(Duration interval) {
