@@ -64,7 +64,7 @@ public final class PeerNode implements AutoCloseable {
         this.router = new EventRouter(codec, new LinkAbuseGuard(MAX_BAD_EVENTS_PER_LINK), new RequestRateLimiter(limits));
         this.links = new Links(new LinkTable(config.maxLinks()), internalEvents);
         this.http = new OkHttpClient.Builder()
-                .dispatcher(new Dispatcher(Executors.newCachedThreadPool(Threads.daemon("peershelf-http"))))
+                .dispatcher(new Dispatcher(httpThreads()))
                 .connectTimeout(config.dialTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(0, TimeUnit.MILLISECONDS)
                 .socketFactory(new NoDelaySocketFactory())
@@ -87,6 +87,16 @@ public final class PeerNode implements AutoCloseable {
             link.markRemoteLeft();
             return Empty.INSTANCE;
         });
+    }
+
+    /**
+     * OkHttp's threads: one per open websocket and a few per dial. A cached pool keeps an idle thread
+     * (and the stack it touched) for 60 s; forming a mesh leaves a hundred of them, so idle ones go
+     * after 5 s.
+     */
+    private static java.util.concurrent.ExecutorService httpThreads() {
+        return new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), Threads.daemon("peershelf-http"));
     }
 
     /** Starts listening and probing latency; returns the port peers can dial. */
