@@ -68,13 +68,7 @@ public final class AddResourceForm {
     public void importBibtex() {
         try {
             ResourceMetadata m = BibtexMetadata.fromText(bibtex.get());
-            title.set(m.title());
-            authors.set(String.join("\n", m.authors()));
-            year.set(m.year() == null ? "" : m.year().toString());
-            type.set(m.type());
-            doi.set(m.doi() == null ? "" : m.doi());
-            tags.set(String.join(", ", m.tags()));
-            abstractText.set(m.abstractText() == null ? "" : m.abstractText());
+            fillDescription(m);
             if (m.licence() != null) {
                 licence.set(m.licence());
             }
@@ -89,6 +83,15 @@ public final class AddResourceForm {
 
     /** Fills every field from held metadata (to edit it, or to start a new version from it). */
     public void fill(ResourceMetadata m) {
+        fillDescription(m);
+        licence.set(m.licence() == null ? "" : m.licence());
+        version.set(m.version() == null ? "" : m.version());
+        previousVersion = m.previousVersion();
+        error.set("");
+    }
+
+    /** The fields a BibTeX entry and held metadata both give: everything but licence, version and lineage. */
+    private void fillDescription(ResourceMetadata m) {
         title.set(m.title());
         authors.set(String.join("\n", m.authors()));
         year.set(m.year() == null ? "" : m.year().toString());
@@ -96,10 +99,6 @@ public final class AddResourceForm {
         doi.set(m.doi() == null ? "" : m.doi());
         tags.set(String.join(", ", m.tags()));
         abstractText.set(m.abstractText() == null ? "" : m.abstractText());
-        licence.set(m.licence() == null ? "" : m.licence());
-        version.set(m.version() == null ? "" : m.version());
-        previousVersion = m.previousVersion();
-        error.set("");
     }
 
     void previousVersion(ResourceId previous) {

@@ -49,8 +49,7 @@ public final class RepositoryViewModel {
     private final ObjectProperty<FormMode> mode = new SimpleObjectProperty<>(FormMode.ADD);
     /** The resource being edited or given a new version. */
     private HeldRow target;
-    private final ObservableList<VersionRow> versions = FXCollections.observableArrayList();
-    private final javafx.beans.property.ReadOnlyStringWrapper holdersText = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final SelectedResourceDetails details;
     private Runnable unsubscribe = () -> {
     };
 
@@ -61,7 +60,8 @@ public final class RepositoryViewModel {
         this.tasks = tasks;
         this.notices = notices;
         this.freshSince = freshSince;
-        selected.addListener((obs, old, now) -> showVersionsAndHolders(now));
+        this.details = new SelectedResourceDetails(resources, registry, tasks, notices);
+        selected.addListener((obs, old, now) -> details.show(now, selected::get));
     }
 
     public void start() {
@@ -279,31 +279,6 @@ public final class RepositoryViewModel {
         target = null;
     }
 
-    /** Versions from the repository (the chain of "previous version" links, both ways) and holders from the registry. */
-    private void showVersionsAndHolders(HeldRow row) {
-        if (row == null) {
-            versions.clear();
-            holdersText.set("");
-            return;
-        }
-        holdersText.set(row.listing() == HeldRow.Listing.UNKNOWN ? "Holders not known: the registry does not answer."
-                : row.holders() < 0 ? "Not in the catalogue: only this computer holds it."
-                : "Held by " + row.holdersText()
-                + (row.onlineHolders() >= 0 ? ", " + row.onlineHolders() + " online now." : "."));
-        ResourceId id = row.resource().id();
-        tasks.run(() -> VersionRow.chain(resources.repository().list(), row.resource(), previous -> {
-            try {
-                return registry.findResource(previous).map(p -> p.resource());
-            } catch (RegistryUnavailableException e) {
-                return Optional.empty();
-            }
-        }), chain -> {
-            if (selected.get() != null && selected.get().resource().id().equals(id)) {
-                versions.setAll(chain);
-            }
-        }, error -> notices.error("The versions could not be read", error));
-    }
-
     public void cancelAdding() {
         closeForm();
     }
@@ -394,11 +369,11 @@ public final class RepositoryViewModel {
 
     /** The selected resource's versions, oldest first, this one marked. */
     public ObservableList<VersionRow> versions() {
-        return FXCollections.unmodifiableObservableList(versions);
+        return details.versions();
     }
 
     public javafx.beans.property.ReadOnlyStringProperty holdersTextProperty() {
-        return holdersText.getReadOnlyProperty();
+        return details.holdersTextProperty();
     }
 
     public BooleanProperty addingProperty() {

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -82,26 +83,12 @@ final class Download {
         }
     }
 
-    /** Fails at once, keeping what is verified, when the disk cannot take the rest; a probe that cannot tell lets it go on. */
+    /** Fails at once, keeping what is verified, when the disk cannot take the rest. */
     private boolean enoughSpace() {
-        long needed = resource.manifest().totalSize() - partial.verifiedBytes();
-        long usable;
-        try {
-            usable = ctx.space().usableBytes(partial.folder());
-        } catch (IOException e) {
-            LOG.warn("Cannot tell the free space for the download of {}: {}", resource.id().shortForm(), e.getMessage());
-            return true;
-        }
-        if (usable < needed) {
-            fail("Not enough disk space: the download needs " + megabytes(needed) + " more and only "
-                    + megabytes(usable) + " are free. Free some space and download again; verified chunks are kept.");
-            return false;
-        }
-        return true;
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", Math.max(bytes, 0) / 1e6);
+        Optional<String> shortage = DiskSpace.shortage(ctx.space(), partial.folder(),
+                resource.manifest().totalSize() - partial.verifiedBytes());
+        shortage.ifPresent(this::fail);
+        return shortage.isEmpty();
     }
 
     synchronized DownloadState state() {
@@ -350,7 +337,7 @@ final class Download {
             }
             partial.write(global, bytes);
         } catch (IOException e) {
-            fail(diskMessage(e));
+            fail(DiskSpace.writeFailure(e));
             return;
         }
         boolean done;
@@ -438,13 +425,6 @@ final class Download {
             publish();
         }
         partial.close();
-    }
-
-    private static String diskMessage(IOException e) {
-        String text = String.valueOf(e.getMessage());
-        return text.contains("No space") || text.contains("not enough space") || text.contains("quota")
-                ? "The disk is full: free some space and download again; verified chunks are kept."
-                : "Cannot write the download: " + text;
     }
 
     private static Throwable unwrap(Throwable error) {
