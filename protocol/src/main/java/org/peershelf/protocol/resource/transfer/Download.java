@@ -11,16 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.peershelf.protocol.identity.DeviceId;
-import org.peershelf.protocol.node.PeerUnreachableException;
 import org.peershelf.protocol.registry.RegistryUnavailableException;
 import org.peershelf.protocol.resource.FileHasher;
 import org.peershelf.protocol.resource.Resource;
 import org.peershelf.protocol.resource.ResourceId;
-import org.peershelf.protocol.wire.ErrorCodes;
-import org.peershelf.protocol.wire.ProtocolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -198,7 +194,7 @@ final class Download {
                 if (error != null) {
                     // Mesh.linkTo already voted against it if it is really gone
                     LOG.info("Holder {} of {} cannot be reached: {}", holder.shortForm(), resource.id().shortForm(),
-                            unwrap(error).getMessage());
+                            ChunkFailure.unwrap(error).getMessage());
                     removeLane(lane);
                     return;
                 }
@@ -234,7 +230,7 @@ final class Download {
                     pump();
                 } else if (lanes.get(lane.holder) == lane) {
                     LOG.info("Lost holder {} of {}: {}", lane.holder.shortForm(), resource.id().shortForm(),
-                            unwrap(error).getMessage());
+                            ChunkFailure.unwrap(error).getMessage());
                     removeLane(lane);
                 }
             }
@@ -290,7 +286,7 @@ final class Download {
                     if (error == null) {
                         onBytes(lane, global, bytes);
                     } else {
-                        onFailure(lane, global, unwrap(error));
+                        onFailure(lane, global, ChunkFailure.unwrap(error));
                     }
                 });
     }
@@ -362,33 +358,32 @@ final class Download {
         synchronized (this) {
             lane.inFlight--;
             requeueUnlessCovered(lane, global);
-            String code = error instanceof ProtocolException p ? p.code() : "";
             if (state.finished()) {
                 return;
             }
-            if (ErrorCodes.BUSY.equals(code)) {
-                lane.notBeforeNanos = System.nanoTime() + BUSY_BACKOFF_NANOS;
-            } else if (ErrorCodes.NOT_HELD.equals(code)) {
-                LOG.info("Holder {} no longer holds {}; dropping its holder record", lane.holder.shortForm(),
-                        resource.id().shortForm());
-                dropped.add(lane.holder);
-                ctx.registryThread().execute(() -> ctx.holders().dropStaleHolder(resource.id(), lane.holder));
-                removeLane(lane);
-            } else if (error instanceof PeerUnreachableException || ErrorCodes.TIMEOUT.equals(code)
-                    || lane.link == null || !lane.link.isOpen()) {
-                // a closed link (lost, or superseded by a duplicate) is replaced by pump(); only failures on an open
-                // link count against the holder, and a failed relink removes the lane
-                boolean linkGone = lane.link == null || !lane.link.isOpen();
-                if (!linkGone && ++lane.transportFailures >= MAX_TRANSPORT_FAILURES && lanes.get(lane.holder) == lane) {
-                    LOG.info("Lost holder {} of {}: {}", lane.holder.shortForm(), resource.id().shortForm(),
-                            error.getMessage());
-                    removeLane(lane); // may come back at the next look-up; the mesh votes if it is gone
+            switch (ChunkFailure.of(error, lane.link != null && lane.link.isOpen())) {
+                case BUSY -> lane.notBeforeNanos = System.nanoTime() + BUSY_BACKOFF_NANOS;
+                case NOT_HELD -> {
+                    LOG.info("Holder {} no longer holds {}; dropping its holder record", lane.holder.shortForm(),
+                            resource.id().shortForm());
+                    dropped.add(lane.holder);
+                    ctx.registryThread().execute(() -> ctx.holders().dropStaleHolder(resource.id(), lane.holder));
+                    removeLane(lane);
                 }
-            } else {
-                LOG.warn("Holder {} refused chunk {} of {}: {}", lane.holder.shortForm(), global,
-                        resource.id().shortForm(), error.getMessage());
-                dropped.add(lane.holder);
-                removeLane(lane);
+                case LINK_GONE -> { } // pump() relinks; a failed relink removes the lane
+                case TRANSPORT -> {
+                    if (++lane.transportFailures >= MAX_TRANSPORT_FAILURES && lanes.get(lane.holder) == lane) {
+                        LOG.info("Lost holder {} of {}: {}", lane.holder.shortForm(), resource.id().shortForm(),
+                                error.getMessage());
+                        removeLane(lane); // may come back at the next look-up; the mesh votes if it is gone
+                    }
+                }
+                case REFUSED -> {
+                    LOG.warn("Holder {} refused chunk {} of {}: {}", lane.holder.shortForm(), global,
+                            resource.id().shortForm(), error.getMessage());
+                    dropped.add(lane.holder);
+                    removeLane(lane);
+                }
             }
             pump();
         }
@@ -425,9 +420,5 @@ final class Download {
             publish();
         }
         partial.close();
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 }
