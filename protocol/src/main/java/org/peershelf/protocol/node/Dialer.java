@@ -43,11 +43,16 @@ public final class Dialer {
     private final NodeConfig config;
     private final OkHttpClient http;
     private final Optional<PeerTls> tls;
+    private final SharedEngineHeartbeats heartbeats;
 
-    /** @param tls our TLS keys, or empty for plain (debugging) links */
-    public Dialer(DeviceIdentity self, WireCodec codec, EventRouter router, Links links, Executor workers,
-                  NodeConfig config, OkHttpClient http, Optional<PeerTls> tls) {
+    /**
+     * @param tls        our TLS keys, or empty for plain (debugging) links
+     * @param heartbeats runs each link's ping timers on the node's timer thread
+     */
+    Dialer(DeviceIdentity self, WireCodec codec, EventRouter router, Links links, Executor workers,
+           NodeConfig config, OkHttpClient http, Optional<PeerTls> tls, SharedEngineHeartbeats heartbeats) {
         this.tls = tls;
+        this.heartbeats = heartbeats;
         this.self = self;
         this.codec = codec;
         this.router = router;
@@ -67,6 +72,7 @@ public final class Dialer {
             result.completeExceptionally(new PeerUnreachableException(expected, "bad address " + address, e));
             return result;
         }
+        heartbeats.install(socket);
         AtomicReference<PeerLink> link = new AtomicReference<>();
         String myNonce = HandshakeTranscript.newNonce();
         // one serial lane per dial: a refusal's ack and the disconnect that follows it are seen in order

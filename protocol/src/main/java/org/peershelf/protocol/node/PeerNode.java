@@ -38,7 +38,7 @@ public final class PeerNode implements AutoCloseable {
     private final NodeConfig config;
     private final DeviceIdentity identity;
     private final ExecutorService workers = Executors.newFixedThreadPool(4, Threads.daemon("peershelf-worker"));
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-timer"));
+    private final ScheduledExecutorService timers = timerThread();
     private final EventPublisher<NodeEvent> internalEvents = new EventPublisher<>(Runnable::run);
     private final EventPublisher<NodeEvent> events;
     private final WireCodec codec;
@@ -71,7 +71,8 @@ public final class PeerNode implements AutoCloseable {
                 .build();
         Optional<PeerTls> tls = config.plainLinks() ? Optional.empty() : Optional.of(new PeerTls(identity));
         Optional<TlsPeers> tlsPeers = tls.map(t -> new TlsPeers());
-        this.dialer = new Dialer(identity, codec, router, links, workers, config, http, tls);
+        this.dialer = new Dialer(identity, codec, router, links, workers, config, http, tls,
+                new SharedEngineHeartbeats(timers));
         this.connectionLimiter = new ConnectionLimiter(config.connectionLimits());
         this.server = new PeerServer(config, new InboundHandshake(identity, codec, links, workers, config.requestTimeout(),
                 tlsPeers), router, links, codec, timers, () -> tls.<SocketIOChannelInitializer>map(t ->
@@ -87,6 +88,18 @@ public final class PeerNode implements AutoCloseable {
             link.markRemoteLeft();
             return Empty.INSTANCE;
         });
+    }
+
+    /**
+     * One thread for the node's timers and every client link's ping timeout. Each packet a link receives
+     * cancels and re-arms its timeout, so cancelled tasks leave the queue at once instead of at their
+     * (long) due time.
+     */
+    private static ScheduledExecutorService timerThread() {
+        java.util.concurrent.ScheduledThreadPoolExecutor timer =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(1, Threads.daemon("peershelf-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /**
