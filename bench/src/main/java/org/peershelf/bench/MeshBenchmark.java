@@ -69,6 +69,10 @@ public final class MeshBenchmark {
             await(peers, p -> p.node().links().all().size() == n - 1, Duration.ofSeconds(120), "full link mesh");
             double meshSeconds = (System.nanoTime() - start) / 1e9;
             double rss = outsider.residentMiB();
+            String outsiderThreads = outsider.threadGroups();
+            // with -XX:NativeMemoryTracking=summary among its options, say where its memory goes
+            String outsiderMemory = outsiderJvm.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking"))
+                    ? outsider.jcmd("VM.native_memory", "summary") + outsider.jcmd("GC.heap_info") + outsider.jcmd("Thread.print") : "";
 
             long kill = System.nanoTime();
             outsider.kill();
@@ -85,6 +89,8 @@ public final class MeshBenchmark {
                     goneSeconds, goneSeconds / (heartbeat.toMillis() / 1000.0));
             System.out.printf(Locale.ROOT, "resident memory of the separate headless peer with %d links (JVM options: %s): %.0f MiB%n",
                     n - 1, outsiderJvm.isEmpty() ? "none" : String.join(" ", outsiderJvm), rss);
+            System.out.println("its " + outsiderThreads);
+            System.out.print(outsiderMemory);
         } finally {
             // peers leave while the registry still runs, so their clean exits are measured as in real use
             peers.parallelStream().forEach(Peer::close);

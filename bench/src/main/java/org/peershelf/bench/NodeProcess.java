@@ -70,6 +70,39 @@ final class NodeProcess implements AutoCloseable {
         return Double.NaN;
     }
 
+    /**
+     * The process's threads grouped by name with digits dropped (Linux truncates names to 15 characters),
+     * largest group first: says where per-link threads come from.
+     */
+    String threadGroups() throws IOException {
+        java.util.Map<String, Long> groups;
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            groups = tasks.map(task -> {
+                try {
+                    return Files.readString(task.resolve("comm")).trim().replaceAll("\\d+", "#");
+                } catch (IOException e) {
+                    return "(exited)";
+                }
+            }).collect(java.util.stream.Collectors.groupingBy(name -> name, java.util.stream.Collectors.counting()));
+        }
+        long total = groups.values().stream().mapToLong(Long::longValue).sum();
+        return total + " threads: " + groups.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Output of a diagnostic command run against this process (e.g. {@code VM.native_memory summary}). */
+    String jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+
     List<String> output() {
         return List.copyOf(lines);
     }

@@ -97,7 +97,7 @@ public final class Dialer {
                 links.get(expected).ifPresentOrElse(result::complete, () -> result.completeExceptionally(
                         new PeerUnreachableException(expected, "disconnected during handshake")));
             } else if (current != null) {
-                links.onClosed(current, "disconnected");
+                links.onClosed(current, "disconnected" + (args.length > 0 && args[0] != null ? " (" + args[0] + ")" : ""));
             }
         }));
         socket.on(Socket.EVENT_CONNECT, args -> {

@@ -115,7 +115,7 @@ public final class PeerServer implements AutoCloseable {
         s.addDisconnectListener(client -> {
             InboundHandshake.Session session = sessions.remove(client.getSessionId());
             if (session != null && session.link() != null) {
-                links.onClosed(session.link(), "disconnected");
+                links.onClosed(session.link(), "disconnected (inbound)");
             }
         });
         s.addMultiTypeEventListener(Events.CHANNEL, (client, args, ack) -> withSession(client, ack, session -> {
