@@ -28,6 +28,7 @@ import org.peershelf.registry.embedded.EmbeddedRegistryServer;
  */
 public final class ChatBenchmark {
     private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    private static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("warmup", "10"));
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -68,7 +69,7 @@ public final class ChatBenchmark {
             await(() -> peers.stream().allMatch(p -> p.chats().rooms().list().stream()
                     .anyMatch(r -> r.roomId().equals(room))), 60);
             RoomLatency latency = new RoomLatency(peers, room);
-            latency.run(rates.get(0), 2); // warm-up, dropped
+            latency.run(rates.get(0), WARM_UP_SECONDS); // warm-up (the JIT compiles the hot paths meanwhile), dropped
             List<RoomLatency.Result> results = new ArrayList<>();
             for (int rate : rates) {
                 RoomLatency.Result r = latency.run(rate, seconds);

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>Acknowledged entries are dropped by compaction, an atomic rewrite to a checkpoint plus the pending items,
  * once at least {@value #COMPACT_MIN_RECORDS} entries exist and more than half of them are dead. An item whose
  * bytes the codec cannot decode is saved beside the file as {@code <name>.undecodable-<id>-<timestamp>}, logged,
- * and skipped, so one bad item never stops the queue or the app. All methods are synchronized.
+ * and skipped, so one bad item never stops the queue or the app. All methods but {@link #sync} are synchronized.
  */
 public final class DurableQueue<T> implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(DurableQueue.class);
@@ -126,6 +126,16 @@ public final class DurableQueue<T> implements Closeable {
         lastEnqueuedId = id;
         pending.add(new Pending<>(new QueueItem<>(id, item), bytes));
         return id;
+    }
+
+    /**
+     * Forces what was appended to disk, for a queue whose store does not force every append. Deliberately not under
+     * the queue's lock: readers ({@link #pending}, {@link #peek}) go on while the disk syncs.
+     *
+     * @throws StorageException if the disk refused
+     */
+    public void sync() {
+        store.sync();
     }
 
     /** The oldest unacknowledged item, if any; it stays queued until acknowledged. */

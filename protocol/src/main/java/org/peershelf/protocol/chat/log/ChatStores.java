@@ -13,7 +13,7 @@ import org.peershelf.protocol.store.RecordStore;
 /**
  * Opens the chat files of a profile, plain or (with a passphrase) encrypted with one key file for all of them
  * ({@code chats/chat.key}). Logs are opened without fsync per append because {@link DiskWriter} syncs per batch;
- * queues keep the default fsync per change.
+ * queues keep the default fsync per change, except room outboxes, whose owner syncs outside the queue's lock.
  */
 public final class ChatStores {
     private static final RecordLogOptions BATCHED = RecordLogOptions.DEFAULTS.withForceOnAppend(false);
@@ -51,6 +51,16 @@ public final class ChatStores {
     public RecordStore openLog(Path file) {
         return cipher.<RecordStore>map(c -> EncryptedRecordLog.open(file, c, BATCHED))
                 .orElseGet(() -> RecordLog.open(file, BATCHED));
+    }
+
+    /**
+     * A queue whose appends are not forced one by one: its owner calls {@link DurableQueue#sync} outside the queue's
+     * lock, so readers of the queue are not held up while the disk syncs.
+     */
+    public <T> DurableQueue<T> openOutbox(Path file, ItemCodec<T> codec) {
+        RecordStore store = cipher.<RecordStore>map(c -> EncryptedRecordLog.open(file, c, BATCHED))
+                .orElseGet(() -> RecordLog.open(file, BATCHED));
+        return DurableQueue.open(store, codec);
     }
 
     public <T> DurableQueue<T> openQueue(Path file, ItemCodec<T> codec) {

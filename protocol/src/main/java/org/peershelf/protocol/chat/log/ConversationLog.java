@@ -43,13 +43,23 @@ public final class ConversationLog implements AutoCloseable {
     }
 
     public CompletableFuture<Void> append(LogRecord record) {
-        byte[] bytes;
+        return encode(record).thenCompose(bytes -> writer.append(store, bytes));
+    }
+
+    /**
+     * Like {@link #append}, for a record nobody waits on soon (a member's copy of a line the host keeps): the writer
+     * may hold it a little to sync it with others.
+     */
+    public CompletableFuture<Void> appendLazily(LogRecord record) {
+        return encode(record).thenCompose(bytes -> writer.appendLazily(store, bytes));
+    }
+
+    private static CompletableFuture<byte[]> encode(LogRecord record) {
         try {
-            bytes = JSON.writeValueAsBytes(record);
+            return CompletableFuture.completedFuture(JSON.writeValueAsBytes(record));
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("cannot encode " + record, e));
         }
-        return writer.append(store, bytes);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package org.peershelf.protocol.chat.log;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.peershelf.protocol.store.RecordStore;
 import org.peershelf.protocol.store.StorageException;
 import org.slf4j.Logger;
@@ -14,18 +17,28 @@ import org.slf4j.LoggerFactory;
 /**
  * Group commit for chat logs: appends from every room go to one thread, which writes what has piled up and then
  * fsyncs each touched file once. A message is acknowledged only when its future completes, i.e. after the fsync,
- * but at 500 messages/s the fsync (about 4 ms on this machine) is paid per batch, not per message.
+ * but at 500 messages/s the fsync is paid per batch, not per message.
  * Appends to one store complete in the order they were submitted.
+ * <p>
+ * A lazy append ({@link #appendLazily}) is for a copy that another device keeps too (a member's copy of a room
+ * line, which the host keeps and serves again with {@code room.sync}): it completes once written to the file, and
+ * the file is synced within {@link #LAZY_SYNC_NANOS} (or with the next ordinary append, whichever is first). Twenty
+ * members of a busy room on one disk then sync a few dozen times a second, not once per line each.
  */
 public final class DiskWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiskWriter.class);
+    /** How long a lazily appended record may stay written but not synced. */
+    static final long LAZY_SYNC_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-    private record Job(RecordStore store, byte[] payload, CompletableFuture<Void> done) {
+    private record Job(RecordStore store, byte[] payload, CompletableFuture<Void> done, boolean lazy) {
     }
 
     private final LinkedBlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final boolean fsync;
+    /** Stores written lazily and not synced yet; only the writer thread touches it. */
+    private final Set<RecordStore> unsynced = Collections.newSetFromMap(new IdentityHashMap<>());
+    private long syncUnsyncedBy;
     private volatile boolean closed;
 
     public DiskWriter(String name) {
@@ -42,54 +55,77 @@ public final class DiskWriter implements AutoCloseable {
 
     /** Completes after the record is on disk; fails with {@link StorageException} if it could not be saved. */
     public CompletableFuture<Void> append(RecordStore store, byte[] payload) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        return enqueue(new Job(store, payload, new CompletableFuture<>(), false));
+    }
+
+    /**
+     * Completes after the record is written to the file (it survives this process crashing); it is synced to disk
+     * within {@link #LAZY_SYNC_NANOS}. Only for records another device keeps too.
+     */
+    public CompletableFuture<Void> appendLazily(RecordStore store, byte[] payload) {
+        return enqueue(new Job(store, payload, new CompletableFuture<>(), true));
+    }
+
+    private CompletableFuture<Void> enqueue(Job job) {
         if (closed) {
-            done.completeExceptionally(new StorageException("The chat store is closed."));
-            return done;
+            job.done().completeExceptionally(new StorageException("The chat store is closed."));
+        } else {
+            jobs.add(job);
         }
-        jobs.add(new Job(store, payload, done));
-        return done;
+        return job.done();
     }
 
     private void run() {
         List<Job> batch = new ArrayList<>();
         while (!closed || !jobs.isEmpty()) {
             try {
-                batch.add(jobs.take());
-            } catch (InterruptedException e) {
-                if (closed) {
-                    break;
+                Job first = unsynced.isEmpty() ? jobs.take()
+                        : jobs.poll(syncUnsyncedBy - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    jobs.drainTo(batch);
                 }
-                continue;
+            } catch (InterruptedException e) {
+                if (!closed) {
+                    continue;
+                }
             }
-            jobs.drainTo(batch);
             write(batch);
             batch.clear();
         }
+        Map<RecordStore, RuntimeException> failed = new IdentityHashMap<>();
+        syncAll(failed, Set.copyOf(unsynced));
+        failed.forEach((store, e) -> LOG.error("Could not sync {} on closing: {}", store.file(), e.getMessage()));
         jobs.forEach(job -> job.done().completeExceptionally(new StorageException("The chat store is closed.")));
     }
 
     private void write(List<Job> batch) {
         Map<RecordStore, RuntimeException> failed = new IdentityHashMap<>();
-        Map<RecordStore, Boolean> touched = new IdentityHashMap<>();
+        Set<RecordStore> toSync = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Job job : batch) {
             if (failed.containsKey(job.store())) {
                 continue; // keep the order: nothing after a failed record of the same store
             }
             try {
                 job.store().append(job.payload());
-                touched.put(job.store(), true);
+                if (job.lazy()) {
+                    if (unsynced.isEmpty()) {
+                        syncUnsyncedBy = System.nanoTime() + LAZY_SYNC_NANOS;
+                    }
+                    unsynced.add(job.store());
+                } else {
+                    toSync.add(job.store());
+                }
             } catch (RuntimeException e) {
                 failed.put(job.store(), e);
             }
         }
-        for (RecordStore store : fsync ? touched.keySet() : java.util.Set.<RecordStore>of()) {
-            try {
-                store.sync();
-            } catch (RuntimeException e) {
-                failed.putIfAbsent(store, e);
-            }
+        // an ordinary append syncs now, and takes everything written lazily with it
+        if (!toSync.isEmpty() || (!unsynced.isEmpty() && System.nanoTime() - syncUnsyncedBy >= 0)) {
+            toSync.addAll(unsynced);
+            unsynced.clear();
         }
+        syncAll(failed, toSync);
         for (Job job : batch) {
             RuntimeException error = failed.get(job.store());
             if (error == null) {
@@ -104,7 +140,20 @@ public final class DiskWriter implements AutoCloseable {
         }
     }
 
-    /** Writes what is queued, then stops. */
+    private void syncAll(Map<RecordStore, RuntimeException> failed, Set<RecordStore> stores) {
+        if (!fsync) {
+            return;
+        }
+        for (RecordStore store : stores) {
+            try {
+                store.sync();
+            } catch (RuntimeException e) {
+                failed.putIfAbsent(store, e);
+            }
+        }
+    }
+
+    /** Writes and syncs what is queued, then stops. */
     @Override
     public void close() {
         closed = true;

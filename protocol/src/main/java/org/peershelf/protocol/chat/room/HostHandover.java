@@ -125,7 +125,7 @@ final class HostHandover {
             }
         }
         last.join();
-        adopted.forEach(line -> stored.stored(room, line));
+        adopted.forEach(line -> stored.storedAndShown(room, line));
         return adopted;
     }
 

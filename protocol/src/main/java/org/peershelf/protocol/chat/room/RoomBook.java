@@ -84,7 +84,7 @@ final class RoomBook implements AutoCloseable {
         ConversationLog log = new ConversationLog(ctx.stores().openLog(folder.resolve("log")), ctx.writer());
         DurableQueue<OutPost> outbox;
         try {
-            outbox = ctx.stores().openQueue(folder.resolve("outbox"), ItemCodec.json(JSON, OutPost.class));
+            outbox = ctx.stores().openOutbox(folder.resolve("outbox"), ItemCodec.json(JSON, OutPost.class));
         } catch (RuntimeException e) {
             log.close();
             throw e;

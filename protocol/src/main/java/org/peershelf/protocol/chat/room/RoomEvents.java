@@ -1,5 +1,6 @@
 package org.peershelf.protocol.chat.room;
 
+import java.util.List;
 import org.peershelf.protocol.chat.ChatContext;
 import org.peershelf.protocol.chat.ChatEvent;
 import org.peershelf.protocol.chat.ChatWire.RoomLine;
@@ -7,7 +8,12 @@ import org.peershelf.protocol.store.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What happens once a line is on this device's disk, host or member: events out, our own outbox entry done. */
+/**
+ * What happens to a line on this device: {@link #shown} publishes it to the app as soon as it is in the room's
+ * sequence in memory; {@link #stored}, once it is on this device's disk, marks our own outbox entry done and tells the
+ * app it is sent. A member may show a line before its own disk has it: the host keeps every line, so a member that
+ * crashes in between gets it again with {@code room.sync}; our own messages stay in our outbox until stored.
+ */
 final class RoomEvents {
     private static final Logger LOG = LoggerFactory.getLogger(RoomEvents.class);
     private final ChatContext ctx;
@@ -16,22 +22,39 @@ final class RoomEvents {
         this.ctx = ctx;
     }
 
-    void stored(Room room, RoomLine line) {
+    /** The line is on disk here and shown: the host's and a synced or adopted line's path. */
+    void storedAndShown(Room room, RoomLine line) {
+        stored(room, line);
+        shown(room, List.of(line));
+    }
+
+    /** Publishes lines that just joined the room's sequence (in order), unless the room is muted or left. */
+    void shown(Room room, List<RoomLine> lines) {
         boolean quiet;
         synchronized (room) {
-            room.persistedSeq = Math.max(room.persistedSeq, line.seq());
             quiet = room.meta().muted() || room.meta().left();
         }
-        boolean own = line.sender().equals(ctx.self().value());
-        if (own) {
+        boolean othersShown = false;
+        for (RoomLine line : lines) {
+            boolean own = line.sender().equals(ctx.self().value());
+            if (!quiet || own) {
+                ctx.events().publish(new ChatEvent.RoomMessage(room.id, line));
+            }
+            othersShown |= !quiet && !own;
+        }
+        if (othersShown) {
+            ctx.events().publish(new ChatEvent.UnreadChanged("room:" + room.id, room.unread()));
+        }
+    }
+
+    /** The line is on this device's disk: a host may relay it, our own message is done. */
+    void stored(Room room, RoomLine line) {
+        synchronized (room) {
+            room.persistedSeq = Math.max(room.persistedSeq, line.seq());
+        }
+        if (line.sender().equals(ctx.self().value())) {
             acknowledgeOwn(room, line.senderSeq());
             ctx.events().publish(new ChatEvent.RoomSent(room.id, line.senderSeq(), line.seq()));
-        }
-        if (!quiet || own) {
-            ctx.events().publish(new ChatEvent.RoomMessage(room.id, line));
-        }
-        if (!quiet && !own) {
-            ctx.events().publish(new ChatEvent.UnreadChanged("room:" + room.id, room.unread()));
         }
     }
 

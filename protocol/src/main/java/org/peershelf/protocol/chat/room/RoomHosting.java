@@ -104,7 +104,7 @@ final class RoomHosting {
             written = room.log.append(LogRecord.line(line));
         }
         return written.thenApply(done -> {
-            stored.stored(room, line);
+            stored.storedAndShown(room, line);
             pumpAll(room);
             return new PostAck(line.seq(), false);
         });

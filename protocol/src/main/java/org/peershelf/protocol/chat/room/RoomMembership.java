@@ -91,12 +91,14 @@ final class RoomMembership {
                     break; // a gap: the ack tells the host where we are
                 }
                 added.add(line);
-                written = room.log.append(LogRecord.line(line));
+                written = room.log.appendLazily(LogRecord.line(line));
             }
             if (written == null) {
                 return CompletableFuture.completedFuture(new DeliverAck(room.lastSeq()));
             }
         }
+        // shown now, acknowledged once on disk: the host keeps every line until then (see RoomEvents)
+        stored.shown(room, added);
         return written.thenApply(done -> {
             added.forEach(line -> stored.stored(room, line));
             return new DeliverAck(added.get(added.size() - 1).seq());
@@ -127,7 +129,9 @@ final class RoomMembership {
                 return;
             }
             long from = Math.max(room.ownConfirmed, room.postedUpTo);
-            List<QueueItem<OutPost>> batch = room.outbox.pending().stream().filter(item -> item.id() > from)
+            long durable = room.outboxDurableUpTo();
+            List<QueueItem<OutPost>> batch = room.outbox.pending().stream()
+                    .filter(item -> item.id() > from && item.id() <= durable)
                     .limit(POST_WINDOW - room.postsInFlight).toList();
             if (batch.isEmpty()) {
                 return;
@@ -261,7 +265,7 @@ final class RoomMembership {
             }
         }
         last.join();
-        added.forEach(line -> stored.stored(room, line));
+        added.forEach(line -> stored.storedAndShown(room, line));
         return fitted;
     }
 
@@ -269,7 +273,7 @@ final class RoomMembership {
         for (RoomLine line : dropped) {
             if (line.sender().equals(ctx.self().value())
                     && room.findBySender(line.sender(), line.senderSeq()).isEmpty()) {
-                room.outbox.enqueue(new OutPost(line.sentAt(), line.text()));
+                room.enqueue(new OutPost(line.sentAt(), line.text()), ctx.config().fsync());
                 LOG.info("Room {}: sending our message {} again, the new host did not have it", room.id, line.senderSeq());
             }
         }

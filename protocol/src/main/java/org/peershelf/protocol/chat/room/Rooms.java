@@ -126,7 +126,7 @@ public final class Rooms implements AutoCloseable {
             throw new ChatException("Room " + meta.name() + " is " + (meta.deleted() ? "deleted" : "left")
                     + "; its history is read-only.");
         }
-        long senderSeq = room.outbox.enqueue(new OutPost(ctx.clock().millis(), text));
+        long senderSeq = room.enqueue(new OutPost(ctx.clock().millis(), text), ctx.config().fsync());
         membership.pumpPosts(room);
         return senderSeq;
     }

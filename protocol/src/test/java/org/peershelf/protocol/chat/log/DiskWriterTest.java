@@ -1,0 +1,133 @@
+package org.peershelf.protocol.chat.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ObjLongConsumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peershelf.protocol.store.RecordLog;
+import org.peershelf.protocol.store.RecordLogOptions;
+import org.peershelf.protocol.store.RecordStore;
+
+class DiskWriterTest {
+    private final DiskWriter writer = new DiskWriter("test-disk-writer");
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop() {
+        writer.close();
+    }
+
+    /** A real log that counts how often it is forced to disk. */
+    private static final class CountingStore implements RecordStore {
+        private final RecordStore log;
+        final AtomicInteger syncs = new AtomicInteger();
+
+        CountingStore(Path file) {
+            this.log = RecordLog.open(file, RecordLogOptions.DEFAULTS.withForceOnAppend(false));
+        }
+
+        @Override
+        public long append(byte[] payload) {
+            return log.append(payload);
+        }
+
+        @Override
+        public void forEach(ObjLongConsumer<byte[]> visitor) {
+            log.forEach(visitor);
+        }
+
+        @Override
+        public List<byte[]> readAll() {
+            return log.readAll();
+        }
+
+        @Override
+        public Path file() {
+            return log.file();
+        }
+
+        @Override
+        public long count() {
+            return log.count();
+        }
+
+        @Override
+        public void sync() {
+            log.sync();
+            syncs.incrementAndGet();
+        }
+
+        @Override
+        public void rewrite(List<byte[]> payloads) {
+            log.rewrite(payloads);
+        }
+
+        @Override
+        public void close() {
+            log.close();
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anOrdinaryAppendIsSyncedBeforeItCompletes() throws Exception {
+        CountingStore store = new CountingStore(dir.resolve("log"));
+        writer.append(store, bytes("one")).get(5, TimeUnit.SECONDS);
+        assertThat(store.syncs).hasValue(1);
+        assertThat(store.count()).isEqualTo(1);
+        store.close();
+    }
+
+    @Test
+    void lazyAppendsCompleteWhenWrittenAndAreSyncedTogetherSoonAfter() throws Exception {
+        CountingStore store = new CountingStore(dir.resolve("log"));
+        CompletableFuture<Void> last = null;
+        for (int i = 0; i < 50; i++) {
+            last = writer.appendLazily(store, bytes("line " + i));
+        }
+        last.get(5, TimeUnit.SECONDS);
+        assertThat(store.count()).isEqualTo(50);
+        // written, not yet forced: fifty lines must not cost fifty syncs
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (store.syncs.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(store.syncs.get()).isBetween(1, 2);
+        store.close();
+    }
+
+    @Test
+    void anOrdinaryAppendAlsoSyncsWhatWasWrittenLazilyBeforeIt() throws Exception {
+        CountingStore lazy = new CountingStore(dir.resolve("member-copy"));
+        CountingStore urgent = new CountingStore(dir.resolve("host-log"));
+        writer.appendLazily(lazy, bytes("a member's copy")).get(5, TimeUnit.SECONDS);
+        writer.append(urgent, bytes("a numbered line")).get(5, TimeUnit.SECONDS);
+        // the lazy record is forced no later than the urgent one that came after it
+        assertThat(lazy.syncs).hasValue(1);
+        assertThat(urgent.syncs).hasValue(1);
+        lazy.close();
+        urgent.close();
+    }
+
+    @Test
+    void closingSyncsWhatWasWrittenLazily() throws Exception {
+        CountingStore store = new CountingStore(dir.resolve("log"));
+        writer.appendLazily(store, bytes("x")).get(5, TimeUnit.SECONDS);
+        writer.close();
+        assertThat(store.syncs).hasValue(1);
+        store.close();
+    }
+}
