@@ -14,8 +14,8 @@ import org.peershelf.protocol.chat.ChatEvent;
 
 /**
  * Offered load on one room: every member sends in turn so that the room gets {@code rate} messages/s; a message's
- * latency runs from the moment it was due (so queueing in the sender counts) to its arrival, on disk, at the last
- * of all members (the sender included: its own line comes back numbered by the host).
+ * latency runs from the moment the app hands it to {@code say()} to its arrival at the last of all members (the
+ * sender included: its own line comes back numbered by the host), as the Node.js baseline measures from its emit.
  */
 final class RoomLatency {
     record Result(int rate, int sent, int delivered, double p50, double p99) {
@@ -69,10 +69,15 @@ final class RoomLatency {
             while (sent[0] < due) {
                 int i = sent[0]++;
                 String text = "bench " + next.incrementAndGet();
-                long dueAt = start + (long) i * 1_000_000_000L / rate;
-                inFlight.put(text, new long[] {dueAt, 0});
+                long[] entry = {0, 0};
+                inFlight.put(text, entry);
                 Peer sender = members.get(i % members.size());
-                senders.get(i % members.size()).execute(() -> sender.chats().rooms().say(room, text));
+                senders.get(i % members.size()).execute(() -> {
+                    synchronized (entry) {
+                        entry[0] = System.nanoTime(); // sent: the app hands the message to say()
+                    }
+                    sender.chats().rooms().say(room, text);
+                });
             }
             if (sent[0] >= total) {
                 done.countDown();
