@@ -9,8 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.DeviceIdentity;
@@ -44,7 +44,7 @@ public final class PeerNode implements AutoCloseable {
     private final WireCodec codec;
     private final EventRouter router;
     private final Links links;
-    private final OkHttpClient http;
+    private final EventLoopGroup dialledLoop = new NioEventLoopGroup(1, Threads.daemon("peershelf-links"));
     private final Dialer dialer;
     private final PeerServer server;
     private final ConnectionLimiter connectionLimiter;
@@ -63,15 +63,11 @@ public final class PeerNode implements AutoCloseable {
         this.codec = new WireCodec(config.maxPayloadChars());
         this.router = new EventRouter(codec, new LinkAbuseGuard(MAX_BAD_EVENTS_PER_LINK), new RequestRateLimiter(limits));
         this.links = new Links(new LinkTable(config.maxLinks()), internalEvents);
-        this.http = new OkHttpClient.Builder()
-                .dispatcher(new Dispatcher(httpThreads()))
-                .connectTimeout(config.dialTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(0, TimeUnit.MILLISECONDS)
-                .socketFactory(new NoDelaySocketFactory())
-                .build();
         Optional<PeerTls> tls = config.plainLinks() ? Optional.empty() : Optional.of(new PeerTls(identity));
         Optional<TlsPeers> tlsPeers = tls.map(t -> new TlsPeers());
-        this.dialer = new Dialer(identity, codec, router, links, workers, config, http, tls,
+        EventLoopWebSockets sockets = new EventLoopWebSockets(dialledLoop, (int) config.dialTimeout().toMillis(),
+                config.handshakeTimeout().toMillis(), config.maxPayloadChars() * 2 + 1024);
+        this.dialer = new Dialer(identity, codec, router, links, workers, config, sockets, tls,
                 new SharedEngineHeartbeats(timers));
         this.connectionLimiter = new ConnectionLimiter(config.connectionLimits());
         this.server = new PeerServer(config, new InboundHandshake(identity, codec, links, workers, config.requestTimeout(),
@@ -100,16 +96,6 @@ public final class PeerNode implements AutoCloseable {
                 new java.util.concurrent.ScheduledThreadPoolExecutor(1, Threads.daemon("peershelf-timer"));
         timer.setRemoveOnCancelPolicy(true);
         return timer;
-    }
-
-    /**
-     * OkHttp's threads: one per open websocket and a few per dial. A cached pool keeps an idle thread
-     * (and the stack it touched) for 60 s; forming a mesh leaves a hundred of them, so idle ones go
-     * after 5 s.
-     */
-    private static java.util.concurrent.ExecutorService httpThreads() {
-        return new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
-                new java.util.concurrent.SynchronousQueue<>(), Threads.daemon("peershelf-http"));
     }
 
     /** Starts listening and probing latency; returns the port peers can dial. */
@@ -187,7 +173,6 @@ public final class PeerNode implements AutoCloseable {
         server.close();
         timers.shutdownNow();
         workers.shutdownNow();
-        http.dispatcher().executorService().shutdownNow();
-        http.connectionPool().evictAll();
+        dialledLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     }
 }
