@@ -1,6 +1,7 @@
 package org.peershelf.protocol.node;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -42,18 +43,22 @@ final class EventLoopWebSockets {
     private static final int MAX_UPGRADE_RESPONSE = 16 * 1024;
 
     private final EventLoopGroup loop;
+    private final ByteBufAllocator buffers;
     private final int connectTimeoutMillis;
     private final long handshakeTimeoutMillis;
     private final int maxFrameBytes;
 
     /**
      * @param loop                   the loop every socket of this factory runs on (the caller shuts it down)
+     * @param buffers                where the sockets' buffers come from
      * @param connectTimeoutMillis   how long the TCP connect may take
      * @param handshakeTimeoutMillis how long TLS and the websocket upgrade may take, each
      * @param maxFrameBytes          largest message a listener may send (raised to {@link #MIN_FRAME_LIMIT})
      */
-    EventLoopWebSockets(EventLoopGroup loop, int connectTimeoutMillis, long handshakeTimeoutMillis, int maxFrameBytes) {
+    EventLoopWebSockets(EventLoopGroup loop, ByteBufAllocator buffers, int connectTimeoutMillis, long handshakeTimeoutMillis,
+                        int maxFrameBytes) {
         this.loop = loop;
+        this.buffers = buffers;
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.handshakeTimeoutMillis = handshakeTimeoutMillis;
         this.maxFrameBytes = Math.max(maxFrameBytes, MIN_FRAME_LIMIT);
@@ -77,6 +82,7 @@ final class EventLoopWebSockets {
                 .sendCloseFrame(null) // cancel() means now; close() sends its own frame
                 .build();
         Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+                .option(ChannelOption.ALLOCATOR, buffers)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
                 .handler(new ChannelInitializer<SocketChannel>() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.socket.client.Ack;
 import io.socket.client.IO;
@@ -44,7 +45,7 @@ import org.peershelf.protocol.resource.Manifest;
 @Tag("integration")
 class EventLoopWebSocketsTest {
     private final NioEventLoopGroup loop = new NioEventLoopGroup(1, Threads.daemon("test-links"));
-    private final EventLoopWebSockets sockets = new EventLoopWebSockets(loop, 2_000, 5_000, 64 * 1024);
+    private final EventLoopWebSockets sockets = new EventLoopWebSockets(loop, PooledByteBufAllocator.DEFAULT, 2_000, 5_000, 64 * 1024);
     private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, Threads.daemon("test-timer"));
     private final List<Socket> opened = new CopyOnWriteArrayList<>();
     private SocketIOServer server;
@@ -89,7 +90,9 @@ class EventLoopWebSocketsTest {
 
         Set<String> added = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
                 .map(Thread::getName).collect(Collectors.toSet());
-        assertThat(added).as("threads started by 8 more sockets").filteredOn(name -> !name.startsWith("test-links")).isEmpty();
+        // engine.io-client's one global "EventThread" ends when idle and starts again: not a thread per socket
+        assertThat(added).as("threads started by 8 more sockets")
+                .filteredOn(name -> !name.startsWith("test-links") && !name.equals("EventThread")).isEmpty();
     }
 
     @Test
