@@ -164,7 +164,8 @@ class DebPackageIT {
         assertThat(Shell.run(command.toString(), "--version").orFail().output()).contains("PeerShelf");
         assertThat(Files.readSymbolicLink(serverCommand)).isEqualTo(appDir.resolve("bin/peershelf-server"));
         assertThat(Files.readString(appDir.resolve("lib/app/peershelf-server.cfg"))).as("the lean JVM of headless peers")
-                .contains("java-options=-XX:+UseSerialGC", "java-options=-Xms16m", "java-options=-Xmx96m");
+                .contains("java-options=-XX:+UseSerialGC", "java-options=-Xms16m", "java-options=-Xmx96m",
+                        "java-options=-XX:TrimNativeHeapInterval=5000", "java-options=-XX:MaxNodeLimit=20000");
         assertThat(Files.readString(desktopEntry)).contains("Name=PeerShelf", "Categories=Education;Science;",
                 "Exec=" + appDir.resolve("bin/peershelf"), "Icon=" + packageName);
         assertThat(icon).exists();

@@ -11,7 +11,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import okhttp3.OkHttpClient;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLEngine;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.DeviceIdentity;
@@ -41,16 +42,17 @@ public final class Dialer {
     private final Links links;
     private final Executor workers;
     private final NodeConfig config;
-    private final OkHttpClient http;
+    private final EventLoopWebSockets sockets;
     private final Optional<PeerTls> tls;
     private final SharedEngineHeartbeats heartbeats;
 
     /**
+     * @param sockets    opens the websockets of dialled links on a shared event loop
      * @param tls        our TLS keys, or empty for plain (debugging) links
      * @param heartbeats runs each link's ping timers on the node's timer thread
      */
     Dialer(DeviceIdentity self, WireCodec codec, EventRouter router, Links links, Executor workers,
-           NodeConfig config, OkHttpClient http, Optional<PeerTls> tls, SharedEngineHeartbeats heartbeats) {
+           NodeConfig config, EventLoopWebSockets sockets, Optional<PeerTls> tls, SharedEngineHeartbeats heartbeats) {
         this.tls = tls;
         this.heartbeats = heartbeats;
         this.self = self;
@@ -59,7 +61,7 @@ public final class Dialer {
         this.links = links;
         this.workers = workers;
         this.config = config;
-        this.http = http;
+        this.sockets = sockets;
     }
 
     public CompletableFuture<PeerLink> dial(DeviceId expected, String host, int port) {
@@ -227,15 +229,14 @@ public final class Dialer {
     }
 
     private IO.Options options(DeviceId expected) {
-        // TLS: a client per dial whose trust manager accepts only the certificate of the device we mean to reach
-        OkHttpClient client = tls.map(t -> t.clientFor(http, expected)).orElse(http);
         IO.Options options = new IO.Options();
         options.transports = new String[] {WebSocket.NAME};
         options.reconnection = false;
         options.forceNew = true;
         options.timeout = config.handshakeTimeout().toMillis();
-        options.webSocketFactory = client;
-        options.callFactory = client;
+        // TLS: each dial's engine accepts only the certificate of the device we mean to reach
+        Supplier<SSLEngine> engines = tls.isPresent() ? () -> tls.get().clientEngine(expected) : null;
+        options.webSocketFactory = sockets.factory(engines);
         return options;
     }
 }

@@ -9,8 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.DeviceIdentity;
@@ -44,7 +45,8 @@ public final class PeerNode implements AutoCloseable {
     private final WireCodec codec;
     private final EventRouter router;
     private final Links links;
-    private final OkHttpClient http;
+    private final EventLoopGroup dialledLoop = new NioEventLoopGroup(1, Threads.daemon("peershelf-links"));
+    private final PooledByteBufAllocator buffers = linkBuffers();
     private final Dialer dialer;
     private final PeerServer server;
     private final ConnectionLimiter connectionLimiter;
@@ -63,21 +65,17 @@ public final class PeerNode implements AutoCloseable {
         this.codec = new WireCodec(config.maxPayloadChars());
         this.router = new EventRouter(codec, new LinkAbuseGuard(MAX_BAD_EVENTS_PER_LINK), new RequestRateLimiter(limits));
         this.links = new Links(new LinkTable(config.maxLinks()), internalEvents);
-        this.http = new OkHttpClient.Builder()
-                .dispatcher(new Dispatcher(httpThreads()))
-                .connectTimeout(config.dialTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(0, TimeUnit.MILLISECONDS)
-                .socketFactory(new NoDelaySocketFactory())
-                .build();
         Optional<PeerTls> tls = config.plainLinks() ? Optional.empty() : Optional.of(new PeerTls(identity));
         Optional<TlsPeers> tlsPeers = tls.map(t -> new TlsPeers());
-        this.dialer = new Dialer(identity, codec, router, links, workers, config, http, tls,
+        EventLoopWebSockets sockets = new EventLoopWebSockets(dialledLoop, buffers, (int) config.dialTimeout().toMillis(),
+                config.handshakeTimeout().toMillis(), config.maxPayloadChars() * 2 + 1024);
+        this.dialer = new Dialer(identity, codec, router, links, workers, config, sockets, tls,
                 new SharedEngineHeartbeats(timers));
         this.connectionLimiter = new ConnectionLimiter(config.connectionLimits());
         this.server = new PeerServer(config, new InboundHandshake(identity, codec, links, workers, config.requestTimeout(),
                 tlsPeers), router, links, codec, timers, () -> tls.<SocketIOChannelInitializer>map(t ->
                 new TlsChannelInitializer(t, tlsPeers.orElseThrow(), config.handshakeTimeout().toMillis(), connectionLimiter))
-                .orElseGet(() -> new LimitedChannelInitializer(connectionLimiter)));
+                .orElseGet(() -> new LimitedChannelInitializer(connectionLimiter)), buffers);
         if (config.plainLinks()) {
             LOG.warn("Peer links are NOT encrypted or bound to device keys by TLS (--insecure-plain-links): debugging only");
         }
@@ -103,13 +101,20 @@ public final class PeerNode implements AutoCloseable {
     }
 
     /**
-     * OkHttp's threads: one per open websocket and a few per dial. A cached pool keeps an idle thread
-     * (and the stack it touched) for 60 s; forming a mesh leaves a hundred of them, so idle ones go
-     * after 5 s.
+     * One buffer pool for every link of the node, accepted or dialled, with one heap arena and one direct
+     * arena. Netty's default pool gives each I/O thread an arena of its own, and an arena holds its buffers in
+     * 4 MiB chunks: the three I/O threads kept three heap chunks (the JDK TLS engine wraps into heap buffers)
+     * and three direct ones, 24 MiB mostly empty, on a peer with 49 links.
      */
-    private static java.util.concurrent.ExecutorService httpThreads() {
-        return new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
-                new java.util.concurrent.SynchronousQueue<>(), Threads.daemon("peershelf-http"));
+    private static PooledByteBufAllocator linkBuffers() {
+        return new PooledByteBufAllocator(true, 1, 1, PooledByteBufAllocator.defaultPageSize(),
+                PooledByteBufAllocator.defaultMaxOrder(), PooledByteBufAllocator.defaultSmallCacheSize(),
+                PooledByteBufAllocator.defaultNormalCacheSize(), PooledByteBufAllocator.defaultUseCacheForAllThreads());
+    }
+
+    /** What the node's link buffers hold (tests). */
+    io.netty.buffer.PooledByteBufAllocatorMetric bufferMetric() {
+        return buffers.metric();
     }
 
     /** Starts listening and probing latency; returns the port peers can dial. */
@@ -187,7 +192,6 @@ public final class PeerNode implements AutoCloseable {
         server.close();
         timers.shutdownNow();
         workers.shutdownNow();
-        http.dispatcher().executorService().shutdownNow();
-        http.connectionPool().evictAll();
+        dialledLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import io.netty.buffer.ByteBufAllocator;
 import org.peershelf.protocol.PeerShelfException;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.wire.ErrorCodes;
@@ -43,14 +44,20 @@ public final class PeerServer implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final WireCodec codec;
     private final Supplier<SocketIOChannelInitializer> pipelines;
+    private final ByteBufAllocator buffers;
     private final Map<UUID, InboundHandshake.Session> sessions = new ConcurrentHashMap<>();
     private SocketIOServer server;
     private int port;
 
-    /** @param pipelines makes each server's channel pipeline (with TLS, or netty-socketio's plain one) */
+    /**
+     * @param pipelines makes each server's channel pipeline (with TLS, or netty-socketio's plain one)
+     * @param buffers   the node's link buffers, shared with its dialled links
+     */
     public PeerServer(NodeConfig config, InboundHandshake handshake, EventRouter router, Links links, WireCodec codec,
-                      ScheduledExecutorService timers, Supplier<SocketIOChannelInitializer> pipelines) {
+                      ScheduledExecutorService timers, Supplier<SocketIOChannelInitializer> pipelines,
+                      ByteBufAllocator buffers) {
         this.pipelines = pipelines;
+        this.buffers = buffers;
         this.config = config;
         this.handshake = handshake;
         this.router = router;
@@ -64,7 +71,7 @@ public final class PeerServer implements AutoCloseable {
         PeerShelfException last = null;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             int candidate = config.port() != 0 ? config.port() : freePort(config.bindHost());
-            SocketIOServer s = new QuickStopSocketIOServer(configuration(candidate));
+            SocketIOServer s = new QuickStopSocketIOServer(configuration(candidate), buffers);
             s.setPipelineFactory(pipelines.get());
             registerListeners(s);
             try {

@@ -4,6 +4,9 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.scheduler.CancelableScheduler;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.Future;
 import java.lang.reflect.Field;
@@ -18,10 +21,19 @@ import java.util.concurrent.TimeUnit;
  */
 final class QuickStopSocketIOServer extends SocketIOServer {
     private final Configuration settings;
+    private final ByteBufAllocator buffers;
 
-    QuickStopSocketIOServer(Configuration configuration) {
+    /** @param buffers the allocator of the server's channels (netty-socketio has no setting for it) */
+    QuickStopSocketIOServer(Configuration configuration, ByteBufAllocator buffers) {
         super(configuration);
         this.settings = configuration;
+        this.buffers = buffers;
+    }
+
+    @Override
+    protected void applyConnectionOptions(ServerBootstrap bootstrap) {
+        super.applyConnectionOptions(bootstrap);
+        bootstrap.option(ChannelOption.ALLOCATOR, buffers).childOption(ChannelOption.ALLOCATOR, buffers);
     }
 
     /**

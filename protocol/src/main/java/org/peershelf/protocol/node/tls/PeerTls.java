@@ -47,6 +47,21 @@ public final class PeerTls {
     }
 
     /**
+     * A client-side engine for one dial: it presents our certificate and accepts only {@code expected}'s
+     * (the device check replaces hostname checks: the certificate names no host).
+     */
+    public SSLEngine clientEngine(DeviceId expected) {
+        try {
+            SSLEngine engine = clientContext(expected).createSSLEngine();
+            engine.setUseClientMode(true);
+            engine.setEnabledProtocols(new String[] {PROTOCOL});
+            return engine;
+        } catch (GeneralSecurityException e) {
+            throw new PeerShelfException("Cannot set up TLS for a peer link: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * An HTTP client (sharing {@code base}'s threads and pools) that presents our certificate and
      * accepts only {@code expected}'s, or any device's when {@code expected} is null (test tools).
      */
