@@ -11,6 +11,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +54,8 @@ final class MongoResources {
     private final DocumentSignatures signatures;
     private final Function<DeviceId, Optional<DeviceRecord>> devices;
     private final SignedHolders signedHolderReader;
-    private final ResourceWordIndex wordIndex;
+    private final ResourceIndex index;
+    private final IndexedMatches indexed;
 
     /** @param devices verified device records by id, for the keys that signed resources and holders */
     MongoResources(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed,
@@ -66,7 +68,8 @@ final class MongoResources {
         this.calls = calls;
         this.malformed = malformed;
         this.signedHolderReader = new SignedHolders(holders, calls, malformed, signatures, devices);
-        this.wordIndex = new ResourceWordIndex(database);
+        this.index = new ResourceIndex(database);
+        this.indexed = new IndexedMatches(resources, index);
     }
 
     /** {@code $set} of every field, not a replace, so the document keeps its {@code holderIds}. */
@@ -80,7 +83,7 @@ final class MongoResources {
         });
         sets.add(Updates.unset(ResourceDocuments.UNPUBLISHED));
         // the index first: a search may then see an id whose document is not there yet (skipped), never miss one
-        calls.run(() -> wordIndex.add(doc));
+        calls.run(() -> index.add(doc));
         calls.run(() -> resources.updateOne(eq(ResourceDocuments.ID, doc.get(ResourceDocuments.ID)),
                 Updates.combine(sets), new UpdateOptions().upsert(true)));
     }
@@ -145,18 +148,17 @@ final class MongoResources {
     }
 
     /**
-     * Newest first is the registry's reverse insertion order ({@code $natural: -1}): the embedded server has no
-     * secondary indexes and sorts by copying every match (seconds at 100,000 resources), and its counts scan the
-     * whole collection, while a natural-order scan with a limit stops early. So one read takes the ids of the
-     * first {@value #COUNT_CAP} matches (or as many as the page needs), which gives the page, whether there is
-     * more, and the total (exact below the cap, "1,000+" at it); a second read fetches the page's documents by
-     * {@code _id}, which both servers answer from the primary index. A query that matches much is fast, one that
-     * matches little costs one scan.
+     * Newest first is the registry's reverse insertion order: the listing numbers of the index (decision 0003), or
+     * {@code $natural: -1} for a scan. One step finds the ids of the first {@value #COUNT_CAP} matches (or as many as
+     * the page needs), which gives the page, whether there is more, and the total (exact below the cap, "1,000+" at
+     * it): from the index when the query has a term it can look up ({@link ResourceIndex#candidates}, checked by
+     * {@link IndexedMatches}), else by one natural-order scan that stops early (the embedded server has no secondary
+     * indexes and sorts by copying every match). A second read fetches the page's documents by {@code _id}.
      */
     ResourcePage search(ResourceQuery query) {
         int wanted = Math.max(COUNT_CAP, query.offset() + query.limit() + 1);
-        Optional<List<String>> candidates = calls.call(() -> wordIndex.candidates(query));
-        List<String> ids = candidates.isPresent() ? calls.call(() -> matching(candidates.get(), query, wanted))
+        Optional<BitSet> candidates = calls.call(() -> index.candidates(query));
+        List<String> ids = candidates.isPresent() ? calls.call(() -> indexed.first(candidates.get(), query, wanted))
                 : scan(query, wanted);
         List<String> pageIds = query.offset() >= ids.size() ? List.of()
                 : ids.subList(query.offset(), Math.min(ids.size(), query.offset() + query.limit()));
@@ -192,24 +194,6 @@ final class MongoResources {
         List<String> ids = new ArrayList<>();
         calls.run(() -> resources.find(filter).sort(NEWEST_FIRST).projection(Projections.include(ResourceDocuments.ID))
                 .limit(wanted).forEach(doc -> ids.add(String.valueOf(doc.get(ResourceDocuments.ID)))));
-        return ids;
-    }
-
-    /** The candidates (from the word index, at most its cap) that match, in their order: reads by {@code _id}. */
-    private List<String> matching(List<String> candidates, ResourceQuery query, int wanted) {
-        ResourceMatcher matcher = new ResourceMatcher(query);
-        Map<String, Document> byId = new HashMap<>();
-        if (!candidates.isEmpty()) {
-            resources.find(in(ResourceDocuments.ID, candidates)).projection(Projections.include(ResourceMatcher.FIELDS))
-                    .forEach(d -> byId.put(String.valueOf(d.get(ResourceDocuments.ID)), d));
-        }
-        List<String> ids = new ArrayList<>();
-        for (String id : candidates) {
-            Document doc = byId.get(id);
-            if (doc != null && matcher.matches(doc) && ids.size() < wanted) {
-                ids.add(id);
-            }
-        }
         return ids;
     }
 
