@@ -7,14 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Gathers the postings of many resources for {@link ResourceIndex#rebuild} and writes each chunk document once:
+ * Gathers the postings of many resources for {@link ResourceIndex#rebuild} and writes them a chunk at a time:
  * resources come in listing order, so a chunk is complete when the first number of the next chunk arrives. Memory
- * stays bounded (offsets as growing int arrays) by also writing when {@code maxPostings} are held.
+ * stays bounded (offsets as growing int arrays) by also writing when {@code maxPostings} are held; each write of a
+ * chunk is a numbered part ({@code b0}, {@code b1}, …), so the same catalogue built again writes the same fields.
  */
 final class PostingBatch {
     private final Postings postings;
     private final int maxPostings;
     private final Map<String, Offsets> offsets = new HashMap<>();
+    private final Map<Integer, Integer> partsWritten = new HashMap<>();
     private int held;
     private int chunk = -1;
 
@@ -44,7 +46,8 @@ final class PostingBatch {
         offsets.forEach((id, list) -> additions.put(id, list.toArray()));
         offsets.clear();
         held = 0;
-        postings.merge(additions);
+        int part = partsWritten.merge(chunk, 1, Integer::sum) - 1;
+        postings.build(additions, part);
     }
 
     /** A growing int array: a chunk's offsets, 4 bytes each instead of a boxed list's 20. */

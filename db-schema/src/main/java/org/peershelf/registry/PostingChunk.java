@@ -75,13 +75,4 @@ final class PostingChunk {
         throw new IllegalArgumentException("not a posting chunk (format " + encoding[0] + ", " + encoding.length
                 + " bytes)");
     }
-
-    /** Sets the chunk's numbers in {@code into}, a set of listing numbers. */
-    static void addTo(BitSet into, int chunk, byte[] encoding) {
-        BitSet offsets = decode(encoding);
-        int base = chunk * SIZE;
-        for (int o = offsets.nextSetBit(0); o >= 0; o = offsets.nextSetBit(o + 1)) {
-            into.set(base + o);
-        }
-    }
 }

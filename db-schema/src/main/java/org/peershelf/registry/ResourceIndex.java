@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The search's own inverted index ({@code resourceIndex}, migration 7, decision 0003), because the embedded
  * registry ignores secondary indexes and answers only lookups by {@code _id} from an index. Every listed resource
  * has a listing number ({@link ListingNumbers}); every key ({@link IndexKeys}) has the set of numbers listed under
- * it, complete and in chunks ({@link Postings}). A query's candidates are the intersection over its terms of the
+ * it, complete, one document per chunk of {@value PostingChunk#SIZE} numbers ({@link Postings}). A query's candidates are the intersection over its terms of the
  * union of each term's keys, newest (highest number) first: an exact superset of its matches whatever their number,
  * so no term is ever "too common" to use. Sets are only added to: a tombstone keeps its entries (search checks the
  * resource documents) and a re-listed resource keeps its number, hence its place.
@@ -46,13 +46,10 @@ public final class ResourceIndex {
 
     /**
      * Lists a resource document (as {@link ResourceDocuments#toDocument} makes it) under all its keys: its number
-     * (kept if it has one), the number's mapping, then the postings, so a reader never meets an unmapped number
-     * unless a publish stopped half-way (it skips it). Idempotent.
+     * (kept if it has one; claiming it names the resource), then the postings. Idempotent.
      */
     void add(Document resource) {
-        String id = String.valueOf(resource.get(ResourceDocuments.ID));
-        int number = numbers.numberOf(id);
-        numbers.map(number, id);
+        int number = numbers.numberOf(String.valueOf(resource.get(ResourceDocuments.ID)));
         postings.add(number, IndexKeys.of(resource));
     }
 
