@@ -167,7 +167,9 @@ final class MongoResources {
         Map<String, Document> byId = new HashMap<>();
         docs.forEach(d -> byId.put(String.valueOf(d.get(ResourceDocuments.ID)), d));
         Set<String> online = pageIds.isEmpty() ? Set.of() : onlineIds(query.freshSinceMillis());
-        Map<String, Set<String>> signedHolders = signedHolderReader.of(pageIds);
+        Map<String, List<String>> claimed = new HashMap<>();
+        byId.forEach((id, d) -> claimed.put(id, ResourceDocuments.holderIds(d)));
+        Map<String, Set<String>> signedHolders = signedHolderReader.of(claimed);
         List<ResourceHit> hits = new ArrayList<>(pageIds.size());
         for (String id : pageIds) {
             Document doc = byId.get(id);
