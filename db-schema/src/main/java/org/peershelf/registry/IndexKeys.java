@@ -22,6 +22,11 @@ final class IndexKeys {
     static final int MAX_PREFIX = 8;
     /** A wider year range is left to the filter: its union would read too many lists to help. */
     static final int MAX_YEAR_SPAN = 64;
+    /**
+     * Every resource ever unpublished (a tombstone, or listed again since): sets are only added to, so the index
+     * cannot drop a resource; a candidate in this set is checked against its document.
+     */
+    static final String GONE = "x:gone";
 
     private IndexKeys() {
     }
@@ -87,6 +92,26 @@ final class IndexKeys {
             terms.add(List.of(type(q.type().label())));
         }
         return terms;
+    }
+
+    /**
+     * Whether {@link #termsOf} gives exactly the matches (tombstones aside) rather than a superset, so that search
+     * can count and order candidates without reading their documents: every query word is a plain word of 3 to 8
+     * letters or digits (its key is the word itself: the resources with a word beginning with it), no author filter
+     * (a regex over whole names), and the year range, if any, has both ends within {@value #MAX_YEAR_SPAN} years.
+     */
+    static boolean exact(ResourceQuery q) {
+        for (String word : SearchWords.ofQuery(q.text())) {
+            if (word.length() < MIN_PREFIX || word.length() > MAX_PREFIX || !word.chars().allMatch(Character::isLetterOrDigit)) {
+                return false;
+            }
+        }
+        if (q.author() != null) {
+            return false;
+        }
+        boolean yearBounded = q.yearFrom() == null && q.yearTo() == null || q.yearFrom() != null && q.yearTo() != null
+                && (long) q.yearTo() - q.yearFrom() < MAX_YEAR_SPAN;
+        return yearBounded && !termsOf(q).isEmpty();
     }
 
     private static String type(String label) {

@@ -67,6 +67,11 @@ final class ListingNumbers {
                 + " was not written"));
     }
 
+    /** The resource's number if it has one. */
+    OptionalInt numberIfListed(String resourceId) {
+        return number(RESOURCE_PREFIX + resourceId);
+    }
+
     /** The next free number, taken by inserting {@code n:<number>}: a duplicate key means another peer took it. */
     private int claim(String resourceId) {
         int next = listed().orElse(0);

@@ -11,7 +11,6 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -93,6 +92,7 @@ final class MongoResources {
      * deleted document's slot for the next insert, which would put a new resource among old ones in natural order.
      */
     void unpublishResource(ResourceId id) {
+        calls.run(() -> index.unpublished(id.hex()));
         calls.run(() -> resources.updateOne(eq(ResourceDocuments.ID, id.hex()), ResourceDocuments.tombstoneUpdate()));
     }
 
@@ -149,19 +149,19 @@ final class MongoResources {
 
     /**
      * Newest first is the registry's reverse insertion order: the listing numbers of the index (decision 0003), or
-     * {@code $natural: -1} for a scan. One step finds the ids of the first {@value #COUNT_CAP} matches (or as many as
-     * the page needs), which gives the page, whether there is more, and the total (exact below the cap, "1,000+" at
-     * it): from the index when the query has a term it can look up ({@link ResourceIndex#candidates}, checked by
-     * {@link IndexedMatches}), else by one natural-order scan that stops early (the embedded server has no secondary
-     * indexes and sorts by copying every match). A second read fetches the page's documents by {@code _id}.
+     * {@code $natural: -1} for a scan. One step finds how many match, counted up to {@value #COUNT_CAP} (or as many
+     * as the page needs: exact below, "1,000+" at it), and the page's ids: from the index when the query has a term
+     * it can look up ({@link ResourceIndex#candidates}, checked by {@link IndexedMatches}), else by one
+     * natural-order scan that stops early (the embedded server has no secondary indexes and sorts by copying every
+     * match). A second read fetches the page's documents by {@code _id}.
      */
     ResourcePage search(ResourceQuery query) {
         int wanted = Math.max(COUNT_CAP, query.offset() + query.limit() + 1);
-        Optional<BitSet> candidates = calls.call(() -> index.candidates(query));
-        List<String> ids = candidates.isPresent() ? calls.call(() -> indexed.first(candidates.get(), query, wanted))
-                : scan(query, wanted);
-        List<String> pageIds = query.offset() >= ids.size() ? List.of()
-                : ids.subList(query.offset(), Math.min(ids.size(), query.offset() + query.limit()));
+        Optional<ResourceIndex.Candidates> candidates = calls.call(() -> index.candidates(query));
+        IndexedMatches.Found found = candidates.isPresent()
+                ? calls.call(() -> indexed.find(candidates.get(), query, wanted))
+                : IndexedMatches.Found.of(scan(query, wanted), query);
+        List<String> pageIds = found.pageIds();
         List<Document> docs = pageIds.isEmpty() ? List.of()
                 : calls.call(() -> resources.find(in(ResourceDocuments.ID, pageIds)).into(new ArrayList<>()));
         Map<String, Document> byId = new HashMap<>();
@@ -178,9 +178,9 @@ final class MongoResources {
                         .ifPresent(p -> hits.add(hit(p, doc, online, signedHolders.getOrDefault(id, Set.of()))));
             }
         }
-        boolean exact = ids.size() < wanted; // else there may be more than we read
-        boolean hasMore = ids.size() > query.offset() + query.limit();
-        return new ResourcePage(hits, ids.size(), exact, query.offset(), query.limit(), hasMore);
+        boolean exact = found.total() < wanted; // else there may be more than we counted
+        boolean hasMore = found.total() > query.offset() + query.limit();
+        return new ResourcePage(hits, found.total(), exact, query.offset(), query.limit(), hasMore);
     }
 
     /** A hit must be signed and found by the words its content gives (the search fields are not signed). */

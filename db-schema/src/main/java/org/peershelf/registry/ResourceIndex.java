@@ -54,11 +54,19 @@ public final class ResourceIndex {
     }
 
     /**
-     * The listing numbers that can match the query (a superset: the caller applies the whole filter), or empty when
-     * the index cannot answer it: no term it can look up (only short words, or no words and no filters), never
-     * built, or damaged (then the caller scans, as before the index).
+     * Marks a resource as unpublished, before its document becomes a tombstone (so that a crash in between leaves a
+     * live resource checked needlessly, never a tombstone counted). A resource never listed here has nothing to mark.
      */
-    Optional<BitSet> candidates(ResourceQuery query) {
+    void unpublished(String resourceId) {
+        numbers.numberIfListed(resourceId).ifPresent(n -> postings.add(n, List.of(IndexKeys.GONE)));
+    }
+
+    /**
+     * What the index knows of the query's matches, or empty when it cannot answer: no term it can look up (only
+     * short words, or no words and no filters), never built, or damaged (then the caller scans, as before the
+     * index).
+     */
+    Optional<Candidates> candidates(ResourceQuery query) {
         List<List<String>> terms = IndexKeys.termsOf(query);
         if (terms.isEmpty()) {
             return Optional.empty();
@@ -69,6 +77,7 @@ public final class ResourceIndex {
         }
         Set<String> keys = new LinkedHashSet<>();
         terms.forEach(keys::addAll);
+        keys.add(IndexKeys.GONE);
         Map<String, BitSet> byKey;
         try {
             byKey = postings.numbers(keys, listed.getAsInt());
@@ -86,7 +95,17 @@ public final class ResourceIndex {
                 result.and(union);
             }
         }
-        return Optional.of(result);
+        return Optional.of(new Candidates(result, byKey.get(IndexKeys.GONE), IndexKeys.exact(query)));
+    }
+
+    /**
+     * A query's candidates as listing numbers (higher is newer).
+     *
+     * @param numbers every match is among them
+     * @param gone    numbers of resources ever unpublished: a candidate among them may be a tombstone
+     * @param exact   every candidate not in {@code gone} is a match (else each must be checked against its document)
+     */
+    record Candidates(BitSet numbers, BitSet gone, boolean exact) {
     }
 
     /** The resource ids of these listing numbers; a number not mapped is left out. */

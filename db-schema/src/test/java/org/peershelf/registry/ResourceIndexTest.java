@@ -102,11 +102,14 @@ class ResourceIndexTest {
             all.add(p);
             registry.publishResource(p);
         }
+        List<PublishedResource> unpublished = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            registry.unpublishResource(all.get(r.nextInt(all.size())).resource().id());
+            unpublished.add(all.get(r.nextInt(all.size())));
+            registry.unpublishResource(unpublished.get(i).resource().id());
         }
         for (int i = 0; i < 5; i++) {
-            registry.publishResource(all.get(r.nextInt(all.size()))); // re-listed or resent: keeps its place
+            registry.publishResource(unpublished.get(i)); // listed again: back in its place
+            registry.publishResource(all.get(r.nextInt(all.size()))); // the outbox resending: nothing moves
         }
 
         for (int i = 0; i < 300; i++) {
