@@ -27,6 +27,11 @@ final class IndexKeys {
      * cannot drop a resource; a candidate in this set is checked against its document.
      */
     static final String GONE = "x:gone";
+    /**
+     * Every resource listed: what a query with no condition at all looks up. Newest first by scan is cheap on the
+     * in-memory server but reads and sorts every document on the H2 backend (5.7 s for the newest 1,000 of 100,000).
+     */
+    static final String ALL = "x:all";
 
     private IndexKeys() {
     }
@@ -48,6 +53,9 @@ final class IndexKeys {
         if (resource.get(ResourceDocuments.OWNER_USER_ID) instanceof String owner) {
             keys.add("u:" + owner);
         }
+        if (!keys.isEmpty()) { // a tombstone has no fields, hence no keys, and is not listed
+            keys.add(ALL);
+        }
         if (resource.get(ResourceDocuments.TYPE) instanceof String type) {
             keys.add(type(type));
             if (resource.get(ResourceDocuments.YEAR) instanceof Number year) {
@@ -61,10 +69,15 @@ final class IndexKeys {
     /**
      * The terms of a query the index can answer, each as the keys whose union holds every resource matching that
      * term (a superset: the caller still applies the whole filter). Empty when nothing can be answered (no words of
-     * 3+ letters, no tag, owner, type or bounded year range).
+     * 3+ letters, no tag, owner, type or bounded year range); every resource listed for a query with no condition.
      */
     static List<List<String>> termsOf(ResourceQuery q) {
         List<List<String>> terms = new ArrayList<>();
+        if (SearchWords.ofQuery(q.text()).isEmpty() && q.author() == null && q.tag() == null && q.owner() == null
+                && q.type() == null && q.yearFrom() == null && q.yearTo() == null) {
+            terms.add(List.of(ALL));
+            return terms;
+        }
         for (String word : SearchWords.ofQuery(q.text())) {
             prefixKey("w:", word).ifPresent(k -> terms.add(List.of(k)));
         }

@@ -21,7 +21,8 @@ class IndexKeysTest {
         PublishedResource p = TestResources.published(m, new UserId("u-1"), TestDevices.device(1), 0);
 
         assertThat(IndexKeys.of(ResourceDocuments.toDocument(p))).contains("w:zeb", "w:zebrafis", "a:emi", "a:borel",
-                "t:ocean life", "u:u-1", "ty:dataset", "y:2011", "k:dataset|2011").doesNotContain("w:zebrafish");
+                "t:ocean life", "u:u-1", "ty:dataset", "y:2011", "k:dataset|2011", "x:all")
+                .doesNotContain("w:zebrafish");
     }
 
     @Test
@@ -31,6 +32,12 @@ class IndexKeysTest {
         assertThat(IndexKeys.termsOf(ALL.withYears(2001, 2002).withType(ResourceType.CODE)))
                 .containsExactly(List.of("k:code|2001", "k:code|2002"));
         assertThat(IndexKeys.termsOf(ALL.withYears(2003, 2001))).containsExactly(List.of());
+    }
+
+    @Test
+    void aQueryWithNoConditionLooksUpEveryResourceListed() {
+        assertThat(IndexKeys.termsOf(ALL)).containsExactly(List.of("x:all"));
+        assertThat(IndexKeys.termsOf(ALL.withText(" , "))).containsExactly(List.of("x:all"));
     }
 
     @Test
@@ -51,6 +58,6 @@ class IndexKeysTest {
         assertThat(IndexKeys.exact(ALL.withText("ocean").withAuthor("hopper"))).isFalse();
         assertThat(IndexKeys.exact(ALL.withText("ocean").withYears(2000, null))).isFalse();
         assertThat(IndexKeys.exact(ALL.withText("10.1234/5678"))).isFalse();
-        assertThat(IndexKeys.exact(ALL)).isFalse();
+        assertThat(IndexKeys.exact(ALL)).as("every resource listed").isTrue();
     }
 }

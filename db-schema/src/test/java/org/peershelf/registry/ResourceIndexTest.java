@@ -112,7 +112,7 @@ class ResourceIndexTest {
             registry.publishResource(all.get(r.nextInt(all.size()))); // the outbox resending: nothing moves
         }
 
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 200; i++) {
             ResourceQuery q = randomQuery(r);
             assertThat(ids(q)).as(q.toString()).isEqualTo(scanIds(q));
         }
