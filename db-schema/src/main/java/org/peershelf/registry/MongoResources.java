@@ -53,7 +53,8 @@ final class MongoResources {
     private final DocumentSignatures signatures;
     private final Function<DeviceId, Optional<DeviceRecord>> devices;
     private final SignedHolders signedHolderReader;
-    private final ResourceWordIndex wordIndex;
+    private final ResourceIndex index;
+    private final IndexedMatches indexed;
 
     /** @param devices verified device records by id, for the keys that signed resources and holders */
     MongoResources(MongoDatabase database, RegistryCalls calls, MalformedDocuments malformed,
@@ -66,7 +67,8 @@ final class MongoResources {
         this.calls = calls;
         this.malformed = malformed;
         this.signedHolderReader = new SignedHolders(holders, calls, malformed, signatures, devices);
-        this.wordIndex = new ResourceWordIndex(database);
+        this.index = new ResourceIndex(database);
+        this.indexed = new IndexedMatches(resources, index);
     }
 
     /** {@code $set} of every field, not a replace, so the document keeps its {@code holderIds}. */
@@ -80,7 +82,7 @@ final class MongoResources {
         });
         sets.add(Updates.unset(ResourceDocuments.UNPUBLISHED));
         // the index first: a search may then see an id whose document is not there yet (skipped), never miss one
-        calls.run(() -> wordIndex.add(doc));
+        calls.run(() -> index.add(doc));
         calls.run(() -> resources.updateOne(eq(ResourceDocuments.ID, doc.get(ResourceDocuments.ID)),
                 Updates.combine(sets), new UpdateOptions().upsert(true)));
     }
@@ -90,6 +92,7 @@ final class MongoResources {
      * deleted document's slot for the next insert, which would put a new resource among old ones in natural order.
      */
     void unpublishResource(ResourceId id) {
+        calls.run(() -> index.unpublished(id.hex()));
         calls.run(() -> resources.updateOne(eq(ResourceDocuments.ID, id.hex()), ResourceDocuments.tombstoneUpdate()));
     }
 
@@ -145,27 +148,28 @@ final class MongoResources {
     }
 
     /**
-     * Newest first is the registry's reverse insertion order ({@code $natural: -1}): the embedded server has no
-     * secondary indexes and sorts by copying every match (seconds at 100,000 resources), and its counts scan the
-     * whole collection, while a natural-order scan with a limit stops early. So one read takes the ids of the
-     * first {@value #COUNT_CAP} matches (or as many as the page needs), which gives the page, whether there is
-     * more, and the total (exact below the cap, "1,000+" at it); a second read fetches the page's documents by
-     * {@code _id}, which both servers answer from the primary index. A query that matches much is fast, one that
-     * matches little costs one scan.
+     * Newest first is the registry's reverse insertion order: the listing numbers of the index (decision 0003), or
+     * {@code $natural: -1} for a scan. One step finds how many match, counted up to {@value #COUNT_CAP} (or as many
+     * as the page needs: exact below, "1,000+" at it), and the page's ids: from the index when the query has a term
+     * it can look up ({@link ResourceIndex#candidates}, checked by {@link IndexedMatches}), else by one
+     * natural-order scan that stops early (the embedded server has no secondary indexes and sorts by copying every
+     * match). A second read fetches the page's documents by {@code _id}.
      */
     ResourcePage search(ResourceQuery query) {
         int wanted = Math.max(COUNT_CAP, query.offset() + query.limit() + 1);
-        Optional<List<String>> candidates = calls.call(() -> wordIndex.candidates(query));
-        List<String> ids = candidates.isPresent() ? calls.call(() -> matching(candidates.get(), query, wanted))
-                : scan(query, wanted);
-        List<String> pageIds = query.offset() >= ids.size() ? List.of()
-                : ids.subList(query.offset(), Math.min(ids.size(), query.offset() + query.limit()));
+        Optional<ResourceIndex.Candidates> candidates = calls.call(() -> index.candidates(query));
+        IndexedMatches.Found found = candidates.isPresent()
+                ? calls.call(() -> indexed.find(candidates.get(), query, wanted))
+                : IndexedMatches.Found.of(scan(query, wanted), query);
+        List<String> pageIds = found.pageIds();
         List<Document> docs = pageIds.isEmpty() ? List.of()
                 : calls.call(() -> resources.find(in(ResourceDocuments.ID, pageIds)).into(new ArrayList<>()));
         Map<String, Document> byId = new HashMap<>();
         docs.forEach(d -> byId.put(String.valueOf(d.get(ResourceDocuments.ID)), d));
         Set<String> online = pageIds.isEmpty() ? Set.of() : onlineIds(query.freshSinceMillis());
-        Map<String, Set<String>> signedHolders = signedHolderReader.of(pageIds);
+        Map<String, List<String>> claimed = new HashMap<>();
+        byId.forEach((id, d) -> claimed.put(id, ResourceDocuments.holderIds(d)));
+        Map<String, Set<String>> signedHolders = signedHolderReader.of(claimed);
         List<ResourceHit> hits = new ArrayList<>(pageIds.size());
         for (String id : pageIds) {
             Document doc = byId.get(id);
@@ -174,9 +178,9 @@ final class MongoResources {
                         .ifPresent(p -> hits.add(hit(p, doc, online, signedHolders.getOrDefault(id, Set.of()))));
             }
         }
-        boolean exact = ids.size() < wanted; // else there may be more than we read
-        boolean hasMore = ids.size() > query.offset() + query.limit();
-        return new ResourcePage(hits, ids.size(), exact, query.offset(), query.limit(), hasMore);
+        boolean exact = found.total() < wanted; // else there may be more than we counted
+        boolean hasMore = found.total() > query.offset() + query.limit();
+        return new ResourcePage(hits, found.total(), exact, query.offset(), query.limit(), hasMore);
     }
 
     /** A hit must be signed and found by the words its content gives (the search fields are not signed). */
@@ -192,24 +196,6 @@ final class MongoResources {
         List<String> ids = new ArrayList<>();
         calls.run(() -> resources.find(filter).sort(NEWEST_FIRST).projection(Projections.include(ResourceDocuments.ID))
                 .limit(wanted).forEach(doc -> ids.add(String.valueOf(doc.get(ResourceDocuments.ID)))));
-        return ids;
-    }
-
-    /** The candidates (from the word index, at most its cap) that match, in their order: reads by {@code _id}. */
-    private List<String> matching(List<String> candidates, ResourceQuery query, int wanted) {
-        ResourceMatcher matcher = new ResourceMatcher(query);
-        Map<String, Document> byId = new HashMap<>();
-        if (!candidates.isEmpty()) {
-            resources.find(in(ResourceDocuments.ID, candidates)).projection(Projections.include(ResourceMatcher.FIELDS))
-                    .forEach(d -> byId.put(String.valueOf(d.get(ResourceDocuments.ID)), d));
-        }
-        List<String> ids = new ArrayList<>();
-        for (String id : candidates) {
-            Document doc = byId.get(id);
-            if (doc != null && matcher.matches(doc) && ids.size() < wanted) {
-                ids.add(id);
-            }
-        }
         return ids;
     }
 

@@ -199,7 +199,7 @@ class ResourcesTest {
             docs.add(ResourceDocuments.toDocument(TestResources.published(paper("Bulk " + i), ADA, device(1), NOW + i)));
         }
         registries.database(database).getCollection(RegistryCollections.RESOURCES).insertMany(docs);
-        ResourceWordIndex.rebuild(registries.database(database)); // what a publish writes next to each document
+        ResourceIndex.rebuild(registries.database(database)); // what a publish writes next to each document
 
         ResourcePage first = registry.search(ResourceQuery.text("bulk", FRESH_SINCE).withPage(0, 10));
         ResourcePage deep = registry.search(ResourceQuery.text("bulk", FRESH_SINCE).withPage(1_000, 10));

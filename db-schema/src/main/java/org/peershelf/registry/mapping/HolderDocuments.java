@@ -23,7 +23,12 @@ public final class HolderDocuments {
     }
 
     public static String idOf(ResourceId resource, DeviceId device) {
-        return resource.hex() + ":" + device.value();
+        return idOf(resource.hex(), device.value());
+    }
+
+    /** The key of a holding as stored, from ids as read (not checked: a wrong one finds no record). */
+    public static String idOf(String resourceHex, String deviceId) {
+        return resourceHex + ":" + deviceId;
     }
 
     /** @throws IllegalArgumentException if the document does not name a device */

@@ -1,0 +1,142 @@
+package org.peershelf.registry;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.bson.Document;
+import org.peershelf.protocol.registry.ResourceQuery;
+import org.peershelf.registry.mapping.ResourceDocuments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search's own inverted index ({@code resourceIndex}, migration 7, decision 0003), because the embedded
+ * registry ignores secondary indexes and answers only lookups by {@code _id} from an index. Every listed resource
+ * has a listing number ({@link ListingNumbers}); every key ({@link IndexKeys}) has the set of numbers listed under
+ * it, complete, one document per chunk of {@value PostingChunk#SIZE} numbers ({@link Postings}). A query's candidates are the intersection over its terms of the
+ * union of each term's keys, newest (highest number) first: an exact superset of its matches whatever their number,
+ * so no term is ever "too common" to use. Sets are only added to: a tombstone keeps its entries (search checks the
+ * resource documents) and a re-listed resource keeps its number, hence its place.
+ */
+public final class ResourceIndex {
+    public static final String COLLECTION = RegistryCollections.RESOURCE_INDEX;
+    static final String ID = "_id";
+    static final int WRITE_BATCH = 500;
+    /** The migration writes what it gathered when it reaches a new chunk or holds this many numbers. */
+    private static final int FLUSH_POSTINGS = 2_000_000;
+    private static final int READ_BATCH = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(ResourceIndex.class);
+
+    private final ListingNumbers numbers;
+    private final Postings postings;
+
+    public ResourceIndex(MongoDatabase database) {
+        MongoCollection<Document> index = database.getCollection(COLLECTION);
+        this.numbers = new ListingNumbers(index);
+        this.postings = new Postings(index);
+    }
+
+    /**
+     * Lists a resource document (as {@link ResourceDocuments#toDocument} makes it) under all its keys: its number
+     * (kept if it has one; claiming it names the resource), then the postings. Idempotent.
+     */
+    void add(Document resource) {
+        int number = numbers.numberOf(String.valueOf(resource.get(ResourceDocuments.ID)));
+        postings.add(number, IndexKeys.of(resource));
+    }
+
+    /**
+     * Marks a resource as unpublished, before its document becomes a tombstone (so that a crash in between leaves a
+     * live resource checked needlessly, never a tombstone counted). A resource never listed here has nothing to mark.
+     */
+    void unpublished(String resourceId) {
+        numbers.numberIfListed(resourceId).ifPresent(n -> postings.add(n, List.of(IndexKeys.GONE)));
+    }
+
+    /**
+     * What the index knows of the query's matches, or empty when it cannot answer: no term it can look up (only
+     * short words, or no words and no filters), never built, or damaged (then the caller scans, as before the
+     * index).
+     */
+    Optional<Candidates> candidates(ResourceQuery query) {
+        List<List<String>> terms = IndexKeys.termsOf(query);
+        if (terms.isEmpty()) {
+            return Optional.empty();
+        }
+        OptionalInt listed = numbers.listed();
+        if (listed.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        terms.forEach(keys::addAll);
+        keys.add(IndexKeys.GONE);
+        Map<String, BitSet> byKey;
+        try {
+            byKey = postings.numbers(keys, listed.getAsInt());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("The search index is damaged ({}); searching without it", e.getMessage());
+            return Optional.empty();
+        }
+        BitSet result = null;
+        for (List<String> term : terms) {
+            BitSet union = new BitSet();
+            term.forEach(k -> union.or(byKey.get(k)));
+            if (result == null) {
+                result = union;
+            } else {
+                result.and(union);
+            }
+        }
+        return Optional.of(new Candidates(result, byKey.get(IndexKeys.GONE), IndexKeys.exact(query)));
+    }
+
+    /**
+     * A query's candidates as listing numbers (higher is newer).
+     *
+     * @param numbers every match is among them
+     * @param gone    numbers of resources ever unpublished: a candidate among them may be a tombstone
+     * @param exact   every candidate not in {@code gone} is a match (else each must be checked against its document)
+     */
+    record Candidates(BitSet numbers, BitSet gone, boolean exact) {
+    }
+
+    /** The resource ids of these listing numbers; a number not mapped is left out. */
+    Map<Integer, String> resourceIds(List<Integer> listingNumbers) {
+        return numbers.resourceIds(listingNumbers);
+    }
+
+    /**
+     * Builds the index for every resource already listed, in natural (listing) order: what migration 7 does.
+     * Idempotent, and safe next to peers publishing meanwhile: numbers are given by position unless a resource has
+     * one, and postings are only added to.
+     */
+    public static void rebuild(MongoDatabase database) {
+        MongoCollection<Document> resources = database.getCollection(RegistryCollections.RESOURCES);
+        MongoCollection<Document> index = database.getCollection(COLLECTION);
+        List<String> ids = new ArrayList<>();
+        resources.find().projection(Projections.include(ResourceDocuments.ID)).batchSize(READ_BATCH)
+                .forEach(doc -> ids.add(String.valueOf(doc.get(ResourceDocuments.ID))));
+        Map<String, Integer> numberOf = new ListingNumbers(index).numberInOrder(ids);
+        Postings postings = new Postings(index);
+        PostingBatch batch = new PostingBatch(postings, FLUSH_POSTINGS);
+        resources.find().projection(Projections.include(ResourceDocuments.KEYWORDS, ResourceDocuments.AUTHORS_FOLDED,
+                        ResourceDocuments.TAGS_FOLDED, ResourceDocuments.OWNER_USER_ID, ResourceDocuments.TYPE,
+                        ResourceDocuments.YEAR))
+                .batchSize(READ_BATCH) // the embedded server would otherwise answer with one reply over the driver's limit
+                .forEach(doc -> {
+                    Integer number = numberOf.get(String.valueOf(doc.get(ResourceDocuments.ID)));
+                    if (number != null) { // null: listed after we numbered; its publish indexes it
+                        batch.add(number, IndexKeys.of(doc));
+                    }
+                });
+        batch.flush();
+    }
+}

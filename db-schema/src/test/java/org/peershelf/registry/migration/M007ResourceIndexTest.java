@@ -1,0 +1,105 @@
+package org.peershelf.registry.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.peershelf.registry.TestDevices.FRESH_SINCE;
+import static org.peershelf.registry.TestDevices.NOW;
+import static org.peershelf.registry.TestDevices.device;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.peershelf.protocol.identity.UserId;
+import org.peershelf.protocol.registry.PublishedResource;
+import org.peershelf.protocol.registry.ResourceHit;
+import org.peershelf.protocol.registry.ResourceQuery;
+import org.peershelf.protocol.resource.ResourceMetadata;
+import org.peershelf.protocol.resource.ResourceType;
+import org.peershelf.registry.MongoRegistry;
+import org.peershelf.registry.RegistryCollections;
+import org.peershelf.registry.TestRegistries;
+import org.peershelf.registry.TestResources;
+import org.peershelf.registry.mapping.ResourceDocuments;
+
+/** Migration 7 on a registry listed before it: builds the index, drops migration 5's, and twice changes nothing. */
+@Tag("integration")
+class M007ResourceIndexTest {
+    private static TestRegistries registries;
+    private String name;
+    private MongoDatabase database;
+
+    @BeforeAll
+    static void startRegistry() {
+        registries = TestRegistries.start(M007ResourceIndexTest.class);
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        registries.close();
+    }
+
+    @BeforeEach
+    void registryOfTheVersionBefore() {
+        name = registries.newDatabaseName();
+        database = registries.database(name);
+        List<Migration> before = Migrations.all().stream().filter(m -> m.number() < 7).toList();
+        new MigrationRunner(before, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).run(database);
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ResourceMetadata m = ResourceMetadata.builder("Resource " + i + (i % 7 == 0 ? " ocean" : " lattice"),
+                    ResourceType.values()[i % 3]).authors(List.of("Ada Lovelace")).year(2000 + i % 20).build();
+            docs.add(ResourceDocuments.toDocument(TestResources.published(m, new UserId("u-" + i % 4), device(1),
+                    NOW + i)));
+        }
+        database.getCollection(RegistryCollections.RESOURCES).insertMany(docs);
+        database.getCollection(RegistryCollections.RESOURCES).updateOne(
+                new Document(ResourceDocuments.ID, docs.get(14).get(ResourceDocuments.ID)),
+                ResourceDocuments.tombstoneUpdate());
+        org.peershelf.registry.ResourceWordIndex.rebuild(database); // what migration 5 left
+    }
+
+    @Test
+    void migratingTwiceChangesNothing() {
+        MigrationRunner.standard().run(database);
+        List<Document> first = snapshot();
+
+        new M007ResourceIndex().apply(database);
+
+        assertThat(first).isNotEmpty();
+        assertThat(snapshot()).isEqualTo(first);
+    }
+
+    @Test
+    void migratingIndexesEveryListedResourceInListingOrderAndDropsTheWordIndex() {
+        MigrationRunner.standard().run(database);
+
+        assertThat(database.listCollectionNames().into(new ArrayList<>()))
+                .contains(RegistryCollections.RESOURCE_INDEX).doesNotContain(RegistryCollections.RESOURCE_WORDS);
+        try (MongoRegistry registry = registries.openRegistry(name)) {
+            List<String> titles = registry.search(ResourceQuery.text("ocean", FRESH_SINCE)
+                            .withType(ResourceType.PAPER).withYears(2001, 2019).withPage(0, 200)).hits().stream()
+                    .map(ResourceHit::published).map(PublishedResource::resource).map(r -> r.metadata().title())
+                    .toList();
+            List<String> expected = new ArrayList<>();
+            for (int i = 299; i >= 0; i--) {
+                if (i % 7 == 0 && i % 3 == 0 && i % 20 >= 1 && i != 14) {
+                    expected.add("Resource " + i + " ocean");
+                }
+            }
+            assertThat(titles).isNotEmpty().containsExactlyElementsOf(expected);
+        }
+    }
+
+    private List<Document> snapshot() {
+        return database.getCollection(RegistryCollections.RESOURCE_INDEX).find().sort(new Document("_id", 1))
+                .into(new ArrayList<>());
+    }
+}
