@@ -163,6 +163,16 @@ public final class SearchBenchmark {
                     Stats.median(baseline), Stats.percentile(baseline, 95));
             System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms  (n=%d)%n",
                     "baseline rare-word scan (no index)", Stats.median(scan), Stats.percentile(scan, 95), scan.size());
+        } finally {
+            deleteRecursively(dir); // an H2 run leaves a 2.5 GB file otherwise
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
