@@ -27,7 +27,7 @@ import org.peershelf.registry.mapping.ResourceDocuments;
  * match: that drops the extra of a superset key (a long word, an author's words) too.
  */
 final class IndexedMatches {
-    /** The embedded server checks every returned document against the whole {@code $in} list: 200 is ~5× faster than 1,000. */
+    /** The embedded server checks each returned document against the whole {@code $in} list: 5 × 200 beat 1 × 1,000 4×. */
     static final int BATCH = ListingNumbers.READ_BATCH;
 
     private final MongoCollection<Document> resources;

@@ -59,7 +59,7 @@ final class ResourceFilters {
 
     /**
      * The author filter occurs in a folded author name starting at a word start ("hopper" and "g. hopper" find
-     * "Grace Hopper", "opper" does not): so each of its words begins a word of the name, which the word index can
+     * "Grace Hopper", "opper" does not): so each of its words begins a word of the name, which the index can
      * answer (decision 0003). Java and PCRE read the class alike.
      */
     static String authorPattern(String author) {

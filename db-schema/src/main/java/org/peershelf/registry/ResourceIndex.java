@@ -18,13 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The search's own inverted index ({@code resourceIndex}, migration 7, decision 0003), because the embedded
+ * The search's own inverted index ({@code resourceIndex}, migration 7, decision 0007), because the embedded
  * registry ignores secondary indexes and answers only lookups by {@code _id} from an index. Every listed resource
  * has a listing number ({@link ListingNumbers}); every key ({@link IndexKeys}) has the set of numbers listed under
- * it, complete, one document per chunk of {@value PostingChunk#SIZE} numbers ({@link Postings}). A query's candidates are the intersection over its terms of the
- * union of each term's keys, newest (highest number) first: an exact superset of its matches whatever their number,
- * so no term is ever "too common" to use. Sets are only added to: a tombstone keeps its entries (search checks the
- * resource documents) and a re-listed resource keeps its number, hence its place.
+ * it, complete, one document per chunk of {@value PostingChunk#SIZE} numbers ({@link Postings}). A query's
+ * candidates are the intersection over its terms of the union of each term's keys, newest (highest number) first:
+ * a superset of its matches however common a term is, and exactly its matches for most queries. Sets are only added
+ * to: a tombstone keeps its entries (and is in {@link IndexKeys#GONE}) and a re-listed resource keeps its number,
+ * hence its place.
  */
 public final class ResourceIndex {
     public static final String COLLECTION = RegistryCollections.RESOURCE_INDEX;

@@ -8,9 +8,9 @@ import org.peershelf.registry.mapping.ResourceDocuments;
 import org.peershelf.registry.mapping.SearchWords;
 
 /**
- * {@link ResourceFilters} evaluated here instead of by the server, for the candidates the word index gives: the
- * embedded server uses its {@code _id} index only for a query on {@code _id} alone, so "these ids and this filter"
- * would scan. Same rules, same fields, same patterns.
+ * {@link ResourceFilters} evaluated here instead of by the server, for the candidates the index gives
+ * ({@link IndexedMatches}): the embedded server uses its {@code _id} index only for a query on {@code _id} alone, so
+ * "these ids and this filter" would scan. Same rules, same fields, same patterns.
  */
 final class ResourceMatcher {
     /** The fields the rules read (a projection for the candidates). */
