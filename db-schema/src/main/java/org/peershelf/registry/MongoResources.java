@@ -148,7 +148,7 @@ final class MongoResources {
     }
 
     /**
-     * Newest first is the registry's reverse insertion order: the listing numbers of the index (decision 0007), or
+     * Newest first is the registry's reverse insertion order: the listing numbers of the index (decision 0008), or
      * {@code $natural: -1} for a scan. One step finds how many match, counted up to {@value #COUNT_CAP} (or as many
      * as the page needs: exact below, "1,000+" at it), and the page's ids: from the index when the query has a term
      * it can look up ({@link ResourceIndex#candidates}, checked by {@link IndexedMatches}), else by one

@@ -4,7 +4,7 @@ import java.util.BitSet;
 
 /**
  * The listing numbers of one index key within one chunk of {@value #SIZE} consecutive numbers, as the bytes the
- * registry stores (decision 0007): a format byte, then either the sorted offsets as unsigned 16-bit
+ * registry stores (decision 0008): a format byte, then either the sorted offsets as unsigned 16-bit
  * big-endian values (sparse: 2 bytes a number) or a bitmap of the whole chunk (dense: {@value #BITMAP_BYTES}
  * bytes), whichever is smaller. Pure functions, so the same rules serve publishing, the migration and search.
  */

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The search's own inverted index ({@code resourceIndex}, migration 7, decision 0007), because the embedded
+ * The search's own inverted index ({@code resourceIndex}, migration 7, decision 0008), because the embedded
  * registry ignores secondary indexes and answers only lookups by {@code _id} from an index. Every listed resource
  * has a listing number ({@link ListingNumbers}); every key ({@link IndexKeys}) has the set of numbers listed under
  * it, complete, one document per chunk of {@value PostingChunk#SIZE} numbers ({@link Postings}). A query's

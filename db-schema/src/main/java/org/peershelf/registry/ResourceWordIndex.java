@@ -24,7 +24,7 @@ import org.peershelf.registry.mapping.SearchWords;
  * Migration 5's word index ({@code resourceWords}: {@code {_id: key, ids: [up to 1,000 resource ids]}}, a key with
  * more marked {@code full}), kept only so that migration 5 stays what it was when released. Nothing reads or writes
  * it any more: {@link ResourceIndex} (migration 7) replaced it and migration 7 drops the collection (decision
- * 0007).
+ * 0008).
  */
 public final class ResourceWordIndex {
     private static final int CAP = 1_000;

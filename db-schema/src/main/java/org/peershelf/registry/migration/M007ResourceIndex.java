@@ -7,7 +7,7 @@ import org.peershelf.registry.RegistryCollections;
 import org.peershelf.registry.ResourceIndex;
 
 /**
- * The search's index by listing number ({@code resourceIndex}, decision 0007), built for the
+ * The search's index by listing number ({@code resourceIndex}, decision 0008), built for the
  * resources already listed; then migration 5's {@code resourceWords}, which it replaces, is dropped (at 100,000
  * resources it held more of the embedded registry's heap than the resources themselves). Numbers go by position
  * unless given already, postings are only added to, a drop of a dropped collection does nothing: applying it again,
