@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.peershelf.protocol.identity.DeviceIdentity;
@@ -18,32 +14,7 @@ import org.peershelf.protocol.registry.UserRecord;
 import org.peershelf.registry.mapping.UserDocuments;
 
 @Tag("integration")
-class DirectoryTest {
-    private static TestRegistries registries;
-    private String database;
-    private MongoRegistry registry;
-
-    @BeforeAll
-    static void startRegistry() {
-        registries = TestRegistries.start(DirectoryTest.class);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registries.close();
-    }
-
-    @BeforeEach
-    void openRegistry() {
-        database = registries.newDatabaseName();
-        registry = registries.openRegistry(database);
-    }
-
-    @AfterEach
-    void closeRegistry() {
-        registry.close();
-    }
-
+class DirectoryTest extends RegistryTestCase {
     @Test
     void publishedUserIsFoundWithEveryField() {
         UserRecord ada = user("u-ada", "Ada Lovelace", 1L);

@@ -8,10 +8,6 @@ import static org.peershelf.registry.TestDevices.online;
 
 import java.util.Set;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.peershelf.protocol.identity.DeviceId;
@@ -20,35 +16,10 @@ import org.peershelf.protocol.registry.OnlineDevice;
 import org.peershelf.registry.mapping.OnlineDeviceDocuments;
 
 @Tag("integration")
-class PresenceTest {
+class PresenceTest extends RegistryTestCase {
     private static final DeviceId A = device(0xa);
     private static final DeviceId B = device(0xb);
     private static final DeviceId C = device(0xc);
-
-    private static TestRegistries registries;
-    private String database;
-    private MongoRegistry registry;
-
-    @BeforeAll
-    static void startRegistry() {
-        registries = TestRegistries.start(PresenceTest.class);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registries.close();
-    }
-
-    @BeforeEach
-    void openRegistry() {
-        database = registries.newDatabaseName();
-        registry = registries.openRegistry(database);
-    }
-
-    @AfterEach
-    void closeRegistry() {
-        registry.close();
-    }
 
     @Test
     void announcedDeviceIsOnlineWithEveryField() {

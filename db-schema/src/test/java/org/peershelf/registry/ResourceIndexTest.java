@@ -19,10 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.peershelf.protocol.identity.UserId;
@@ -37,35 +33,11 @@ import org.peershelf.registry.mapping.ResourceDocuments;
  * the migration's build, publish, unpublish, re-listing, chunk boundaries, dense keys and concurrent publishers.
  */
 @Tag("integration")
-class ResourceIndexTest {
+class ResourceIndexTest extends RegistryTestCase {
     private static final String[] WORDS = {"protein", "proteome", "folding", "fold", "graph", "graphene", "network",
         "quantum", "qubit", "ocean", "oceanic", "émile", "zeta", "zebrafish", "cobol", "lattice", "lat", "xy"};
     private static final String[] AUTHORS = {"Grace Hopper", "G. Hopper", "Émile Borel", "Ada Lovelace", "Bob",
         "Jean-Luc Picard", "Hopperson"};
-    private static TestRegistries registries;
-    private String database;
-    private MongoRegistry registry;
-
-    @BeforeAll
-    static void startRegistry() {
-        registries = TestRegistries.start(ResourceIndexTest.class);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registries.close();
-    }
-
-    @BeforeEach
-    void openRegistry() {
-        database = registries.newDatabaseName();
-        registry = registries.openRegistry(database);
-    }
-
-    @AfterEach
-    void closeRegistry() {
-        registry.close();
-    }
 
     @Test
     void indexedSearchFindsExactlyWhatTheFullScanFindsInTheSameOrder() {

@@ -8,10 +8,6 @@ import static org.peershelf.registry.TestDevices.online;
 
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.peershelf.protocol.identity.DeviceId;
@@ -26,33 +22,9 @@ import org.peershelf.protocol.resource.ResourceType;
 import org.peershelf.registry.mapping.ResourceDocuments;
 
 @Tag("integration")
-class ResourcesTest {
+class ResourcesTest extends RegistryTestCase {
     private static final UserId ADA = new UserId("u-ada");
     private static final UserId BOB = new UserId("u-bob");
-    private static TestRegistries registries;
-    private String database;
-    private MongoRegistry registry;
-
-    @BeforeAll
-    static void startRegistry() {
-        registries = TestRegistries.start(ResourcesTest.class);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registries.close();
-    }
-
-    @BeforeEach
-    void openRegistry() {
-        database = registries.newDatabaseName();
-        registry = registries.openRegistry(database);
-    }
-
-    @AfterEach
-    void closeRegistry() {
-        registry.close();
-    }
 
     private PublishedResource publish(ResourceMetadata metadata, UserId owner, long at) {
         PublishedResource published = TestResources.published(metadata, owner, device(1), at);

@@ -10,10 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.peershelf.protocol.identity.DeviceId;
@@ -22,35 +18,11 @@ import org.peershelf.protocol.registry.RoomRecord;
 
 /** The room directory on the embedded registry over TCP, with the real driver. */
 @Tag("integration")
-class RoomDirectoryTest {
+class RoomDirectoryTest extends RegistryTestCase {
     private static final DeviceId HOST = DeviceId.of("a".repeat(40));
     private static final DeviceId B = DeviceId.of("b".repeat(40));
     private static final DeviceId C = DeviceId.of("c".repeat(40));
     private static final UserId CREATOR = new UserId("u-creator");
-    private static TestRegistries registries;
-    private String database;
-    private MongoRegistry registry;
-
-    @BeforeAll
-    static void startRegistry() {
-        registries = TestRegistries.start(RoomDirectoryTest.class);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registries.close();
-    }
-
-    @BeforeEach
-    void openRegistry() {
-        database = registries.newDatabaseName();
-        registry = registries.openRegistry(database);
-    }
-
-    @AfterEach
-    void closeRegistry() {
-        registry.close();
-    }
 
     private RoomRecord room(String id) {
         return new RoomRecord(id, "Reading group", HOST, CREATOR, HOST, 0, List.of(HOST, B, C), false, 42L);

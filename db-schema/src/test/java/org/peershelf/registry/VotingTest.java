@@ -15,10 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.peershelf.protocol.identity.DeviceId;
@@ -27,38 +23,13 @@ import org.peershelf.protocol.registry.VoteOutcome;
 import org.peershelf.registry.mapping.OnlineDeviceDocuments;
 
 @Tag("integration")
-class VotingTest {
+class VotingTest extends RegistryTestCase {
     private static final DeviceId TARGET = device(1);
     private static final DeviceId A = device(0xa);
     private static final DeviceId B = device(0xb);
     private static final DeviceId C = device(0xc);
     private static final DeviceId D = device(0xd);
     private static final DeviceId STALE = device(0x5);
-
-    private static TestRegistries registries;
-    private String database;
-    private MongoRegistry registry;
-
-    @BeforeAll
-    static void startRegistry() {
-        registries = TestRegistries.start(VotingTest.class);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registries.close();
-    }
-
-    @BeforeEach
-    void openRegistry() {
-        database = registries.newDatabaseName();
-        registry = registries.openRegistry(database);
-    }
-
-    @AfterEach
-    void closeRegistry() {
-        registry.close();
-    }
 
     @Test
     void voterCountsOnceWhenVotingTwice() {
