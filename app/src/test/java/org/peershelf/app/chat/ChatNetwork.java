@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.chat.ChatConfig;
 import org.peershelf.protocol.config.NodeConfig;
@@ -57,10 +58,15 @@ final class ChatNetwork implements AutoCloseable {
      * A constructor failure (e.g. a wrong chat passphrase) is thrown; nothing is left running then.
      */
     synchronized Peer start(String name, ChatConfig chat) {
+        return start(name, chat, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(String, ChatConfig)}, with the device's registry client seen through {@code wrap}. */
+    synchronized Peer start(String name, ChatConfig chat, UnaryOperator<Registry> wrap) {
         Device device = devices.computeIfAbsent(name, n -> new Device(DeviceIdentity.generate(),
                 UserProfile.create(n, "Test University", "Testing"), newDataDir(n)));
         Peer peer = new Peer(config(), chat, device.dir(), device.identity(), device.profile(), name + "-device",
-                newRegistryClient(), Runnable::run, Clock.systemUTC());
+                wrap.apply(newRegistryClient()), Runnable::run, Clock.systemUTC());
         running.put(name, peer);
         peer.start();
         return peer;

@@ -180,12 +180,12 @@ final class HostWatch {
             return;
         }
         if (record.currentHost().equals(ctx.self())) {
-            synchronized (room) {
-                if (!room.isHost() || room.epoch() != record.epoch()) {
-                    room.setMeta(room.meta().withHost(ctx.self().value(), record.epoch()));
-                }
+            if (!room.isHost() || room.epoch() < record.epoch()) {
+                // our claim won but its answer never reached us (a lost reply, or we stopped before saving it):
+                // a full takeover still owes the members' newer lines and a new epoch start
+                handover.becomeHost(room, record, room.isHost() ? ctx.self() : room.host());
+                return;
             }
-            book.saveIfDirty(room);
             hosting.ensureCursors(room);
             hosting.pumpAll(room);
             membership.pumpPosts(room);
