@@ -2,18 +2,11 @@ package org.peershelf.protocol.resource.transfer;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.peershelf.protocol.identity.DeviceId;
-import org.peershelf.protocol.registry.RegistryUnavailableException;
 import org.peershelf.protocol.resource.FileHasher;
 import org.peershelf.protocol.resource.Resource;
 import org.peershelf.protocol.resource.ResourceId;
@@ -32,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Download {
     private static final Logger LOG = LoggerFactory.getLogger(Download.class);
-    private static final long RETRY_MILLIS = 2_000;
     private static final long BUSY_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final int MAX_TRANSPORT_FAILURES = 3;
 
@@ -40,13 +32,11 @@ final class Download {
     private final PartialDownload partial;
     private final TransferContext ctx;
     private final Deque<Integer> todo = new ArrayDeque<>();
-    private final Map<DeviceId, HolderLane> lanes = new LinkedHashMap<>();
-    private final Set<DeviceId> dropped = new HashSet<>();
+    private final HolderLanes lanes;
     private final OpenRequests open = new OpenRequests();
     private final ProgressMeter meter;
     private DownloadState state = DownloadState.RUNNING;
     private String message = "";
-    private boolean refreshing;
     private boolean finishing;
     private long fetched;
 
@@ -55,6 +45,7 @@ final class Download {
         this.partial = partial;
         this.ctx = ctx;
         this.meter = new ProgressMeter(partial.verifiedBytes());
+        this.lanes = new HolderLanes(resource.id(), ctx, this, new LaneEvents());
         for (int c = 0; c < partial.totalChunks(); c++) {
             if (!partial.isVerified(c)) {
                 todo.add(c);
@@ -75,7 +66,7 @@ final class Download {
         if (todo.isEmpty()) {
             ctx.workers().execute(this::finish);
         } else {
-            refreshHolders();
+            lanes.refresh();
         }
     }
 
@@ -103,7 +94,7 @@ final class Download {
         if (state == DownloadState.PAUSED) {
             state = DownloadState.RUNNING;
             publish();
-            refreshHolders();
+            lanes.refresh();
             pump();
         }
     }
@@ -133,45 +124,13 @@ final class Download {
         double rate = meter.rate(verified);
         long total = resource.manifest().totalSize();
         long eta = rate > 0 ? (long) Math.ceil((total - verified) / rate) : -1;
-        List<DeviceId> inUse = lanes.values().stream().filter(l -> l.link != null).map(l -> l.holder).toList();
+        List<DeviceId> inUse = lanes.inUse();
         return new DownloadProgress(resource.id(), resource.metadata().title(), state, verified, total, rate, eta, inUse,
                 fetched, message);
     }
 
     private void publish() {
         ctx.events().publish(progress());
-    }
-
-    /** Asks the registry (on its own thread) for online holders and opens lanes to new ones. */
-    private synchronized void refreshHolders() {
-        if (refreshing || state != DownloadState.RUNNING && state != DownloadState.WAITING) {
-            return;
-        }
-        refreshing = true;
-        ctx.registryThread().execute(() -> {
-            List<DeviceId> online;
-            try {
-                online = ctx.holders().onlineHolders(resource.id());
-            } catch (RegistryUnavailableException e) {
-                synchronized (this) {
-                    refreshing = false;
-                    waitForHolders("The registry cannot be reached: " + e.getMessage());
-                }
-                return;
-            }
-            synchronized (this) {
-                refreshing = false;
-                for (DeviceId holder : online) {
-                    if (!holder.equals(ctx.self()) && !dropped.contains(holder) && !lanes.containsKey(holder)
-                            && lanes.size() < ctx.settings().maxHolders()) {
-                        openLane(holder);
-                    }
-                }
-                if (lanes.isEmpty()) {
-                    waitForHolders("No holder online.");
-                }
-            }
-        });
     }
 
     private void waitForHolders(String why) {
@@ -182,59 +141,8 @@ final class Download {
             state = DownloadState.WAITING;
             message = why;
             publish();
-            ctx.timers().schedule(this::refreshHolders, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            ctx.timers().schedule(lanes::refresh, HolderLanes.RETRY_MILLIS, TimeUnit.MILLISECONDS);
         }
-    }
-
-    private void openLane(DeviceId holder) {
-        HolderLane lane = new HolderLane(holder);
-        lanes.put(holder, lane);
-        ctx.mesh().linkTo(holder).whenComplete((link, error) -> {
-            synchronized (this) {
-                if (error != null) {
-                    // Mesh.linkTo already voted against it if it is really gone
-                    LOG.info("Holder {} of {} cannot be reached: {}", holder.shortForm(), resource.id().shortForm(),
-                            ChunkFailure.unwrap(error).getMessage());
-                    removeLane(lane);
-                    return;
-                }
-                lane.link = link;
-                if (state == DownloadState.WAITING) {
-                    state = DownloadState.RUNNING;
-                    message = "";
-                    publish();
-                }
-                pump();
-            }
-        });
-    }
-
-    private void removeLane(HolderLane lane) {
-        lanes.remove(lane.holder, lane);
-        if (lanes.isEmpty() && !todo.isEmpty()) {
-            refreshHolders();
-        } else if (!dropped.contains(lane.holder)) {
-            // it may only have lost its link for a moment: look again soon
-            ctx.timers().schedule(this::refreshHolders, RETRY_MILLIS / 2, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** The lane's link closed (lost, or superseded by a duplicate link): ask the mesh for the current one. */
-    private void relink(HolderLane lane) {
-        lane.relinking = true;
-        ctx.mesh().linkTo(lane.holder).whenComplete((link, error) -> {
-            synchronized (this) {
-                lane.relinking = false;
-                if (error == null) {
-                    lane.link = link;
-                    pump();
-                } else if (lanes.get(lane.holder) == lane) {
-                    LOG.info("Lost holder {} of {}: {}", lane.holder.shortForm(), resource.id().shortForm(),
-                            ChunkFailure.unwrap(error).getMessage());
-                    removeLane(lane);
-                }
-            }
-        });
     }
 
     /** Fills every ready lane up to its window, fastest holders first. */
@@ -242,13 +150,8 @@ final class Download {
         if (state != DownloadState.RUNNING) {
             return;
         }
-        List<HolderLane> ordered = new ArrayList<>(lanes.values());
-        ordered.sort(Comparator.comparingDouble(HolderLane::rate).reversed());
-        for (HolderLane lane : ordered) {
-            if (lane.link != null && !lane.link.isOpen() && !lane.relinking) {
-                relink(lane);
-            }
-        }
+        List<HolderLane> ordered = lanes.byRate();
+        ordered.forEach(lanes::relinkIfClosed);
         boolean progress = true;
         while (progress && !todo.isEmpty()) {
             progress = false;
@@ -318,9 +221,8 @@ final class Download {
                     lane.holder.shortForm(), global, resource.id().shortForm());
             synchronized (this) {
                 lane.inFlight--;
-                dropped.add(lane.holder);
                 requeueUnlessCovered(lane, global);
-                removeLane(lane);
+                lanes.drop(lane);
                 pump();
             }
             return;
@@ -366,23 +268,21 @@ final class Download {
                 case NOT_HELD -> {
                     LOG.info("Holder {} no longer holds {}; dropping its holder record", lane.holder.shortForm(),
                             resource.id().shortForm());
-                    dropped.add(lane.holder);
                     ctx.registryThread().execute(() -> ctx.holders().dropStaleHolder(resource.id(), lane.holder));
-                    removeLane(lane);
+                    lanes.drop(lane);
                 }
                 case LINK_GONE -> { } // pump() relinks; a failed relink removes the lane
                 case TRANSPORT -> {
-                    if (++lane.transportFailures >= MAX_TRANSPORT_FAILURES && lanes.get(lane.holder) == lane) {
+                    if (++lane.transportFailures >= MAX_TRANSPORT_FAILURES && lanes.isCurrent(lane)) {
                         LOG.info("Lost holder {} of {}: {}", lane.holder.shortForm(), resource.id().shortForm(),
                                 error.getMessage());
-                        removeLane(lane); // may come back at the next look-up; the mesh votes if it is gone
+                        lanes.remove(lane); // may come back at the next look-up; the mesh votes if it is gone
                     }
                 }
                 case REFUSED -> {
                     LOG.warn("Holder {} refused chunk {} of {}: {}", lane.holder.shortForm(), global,
                             resource.id().shortForm(), error.getMessage());
-                    dropped.add(lane.holder);
-                    removeLane(lane);
+                    lanes.drop(lane);
                 }
             }
             pump();
@@ -420,5 +320,33 @@ final class Download {
             publish();
         }
         partial.close();
+    }
+
+    /** The download's side of {@link HolderLanes}; called with this download's monitor held. */
+    private final class LaneEvents implements HolderLanes.Owner {
+        @Override
+        public boolean wantsHolders() {
+            return state == DownloadState.RUNNING || state == DownloadState.WAITING;
+        }
+
+        @Override
+        public boolean hasWork() {
+            return !todo.isEmpty();
+        }
+
+        @Override
+        public void laneReady() {
+            if (state == DownloadState.WAITING) {
+                state = DownloadState.RUNNING;
+                message = "";
+                publish();
+            }
+            pump();
+        }
+
+        @Override
+        public void noHolders(String why) {
+            waitForHolders(why);
+        }
     }
 }
