@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
 import org.peershelf.protocol.identity.DeviceIdentity;
-import org.peershelf.protocol.node.tls.PeerTls;
+import org.peershelf.protocol.node.tls.TlsHttpClients;
 
 /** Raw Socket.IO clients that speak TLS with a chosen device's certificate but follow no protocol of ours. */
 public final class RawClients {
@@ -18,7 +18,7 @@ public final class RawClients {
 
     /** An HTTP client presenting {@code as}'s certificate and accepting any peer's. */
     public static OkHttpClient http(DeviceIdentity as) {
-        return new PeerTls(as).clientFor(new OkHttpClient(), null);
+        return TlsHttpClients.presenting(as);
     }
 
     public static Socket connect(PeerNode server, DeviceIdentity as, AtomicBoolean disconnected) throws Exception {

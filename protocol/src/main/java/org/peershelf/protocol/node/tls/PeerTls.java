@@ -7,11 +7,9 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import okhttp3.OkHttpClient;
 import org.peershelf.protocol.PeerShelfException;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.DeviceIdentity;
-import org.peershelf.protocol.node.NoDelaySocketFactory;
 
 /**
  * TLS 1.3 for peer links, with the device key as the TLS key on both sides (mutual
@@ -21,7 +19,6 @@ import org.peershelf.protocol.node.NoDelaySocketFactory;
  */
 public final class PeerTls {
     static final String PROTOCOL = "TLSv1.3";
-    private static final NoDelaySocketFactory NO_DELAY = new NoDelaySocketFactory();
 
     private final KeyManager[] keyManagers;
     private final SSLContext serverContext;
@@ -56,25 +53,6 @@ public final class PeerTls {
             engine.setUseClientMode(true);
             engine.setEnabledProtocols(new String[] {PROTOCOL});
             return engine;
-        } catch (GeneralSecurityException e) {
-            throw new PeerShelfException("Cannot set up TLS for a peer link: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * An HTTP client (sharing {@code base}'s threads and pools) that presents our certificate and
-     * accepts only {@code expected}'s, or any device's when {@code expected} is null (test tools).
-     */
-    public OkHttpClient clientFor(OkHttpClient base, DeviceId expected) {
-        DeviceTrustManager trust = new DeviceTrustManager(expected);
-        try {
-            SSLContext context = context(trust);
-            return base.newBuilder()
-                    .socketFactory(NO_DELAY)
-                    .sslSocketFactory(new Tls13SocketFactory(context.getSocketFactory()), trust)
-                    // the certificate names no host: the trust manager's device check replaces hostname checks
-                    .hostnameVerifier((host, session) -> true)
-                    .build();
         } catch (GeneralSecurityException e) {
             throw new PeerShelfException("Cannot set up TLS for a peer link: " + e.getMessage(), e);
         }
