@@ -272,10 +272,8 @@ final class RoomMembership {
         for (RoomLine line : dropped) {
             if (line.sender().equals(ctx.self().value())
                     && room.findBySender(line.sender(), line.senderSeq()).isEmpty()) {
-                long senderSeq = room.enqueue(new OutPost(line.sentAt(), line.text()));
-                if (ctx.config().fsync()) {
-                    room.syncOutbox(senderSeq);
-                }
+                room.enqueue(new OutPost(line.sentAt(), line.text()));
+                room.syncOutboxLazily(ctx.writer());
                 LOG.info("Room {}: sending our message {} again, the new host did not have it", room.id, line.senderSeq());
             }
         }
