@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>Acknowledged entries are dropped by compaction, an atomic rewrite to a checkpoint plus the pending items,
  * once at least {@value #COMPACT_MIN_RECORDS} entries exist and more than half of them are dead. An item whose
  * bytes the codec cannot decode is saved beside the file as {@code <name>.undecodable-<id>-<timestamp>}, logged,
- * and skipped, so one bad item never stops the queue or the app. All methods but {@link #sync} are synchronized.
+ * and skipped, so one bad item never stops the queue or the app. All methods but {@link #sync} and
+ * {@link #syncUpTo} are synchronized.
  *
  * <p>A queue opened with {@link #openReservingIds} does not need its appends forced before an item's id is used
  * elsewhere (e.g. as a chat sender sequence already sent to a host): before it hands out an id beyond the last
@@ -42,8 +43,11 @@ public final class DurableQueue<T> implements Closeable {
     private final ItemCodec<T> codec;
     /** Ids reserved per forced checkpoint; 0 if every append is forced anyway (the store's default). */
     private final int idBlock;
+    private final Object syncLock = new Object();
     /** Ids up to here may be handed out without forcing anything (see {@link #openReservingIds}). */
     private long reservedUpTo;
+    /** Entries up to this id are forced to disk ({@link #syncUpTo}). */
+    private volatile long syncedUpTo;
     private final ArrayDeque<Pending<T>> pending = new ArrayDeque<>();
     private long nextId = 1;
     private long acknowledgedUpTo;
@@ -93,6 +97,7 @@ public final class DurableQueue<T> implements Closeable {
             queue.compactIfMostlyDead();
         }
         queue.reservedUpTo = queue.nextId - 1; // a reservation read back is already in nextId
+        queue.syncedUpTo = queue.nextId - 1;
         return queue;
     }
 
@@ -168,6 +173,7 @@ public final class DurableQueue<T> implements Closeable {
         store.append(new Checkpoint(upTo + 1, acknowledgedUpTo).encode());
         store.sync();
         reservedUpTo = upTo;
+        syncedUpTo = Math.max(syncedUpTo, id - 1);
     }
 
     /**
@@ -177,7 +183,27 @@ public final class DurableQueue<T> implements Closeable {
      * @throws StorageException if the disk refused
      */
     public void sync() {
-        store.sync();
+        syncUpTo(Long.MAX_VALUE);
+    }
+
+    /**
+     * Forces every entry up to item {@code id} to disk, sharing the fsync with concurrent callers: a caller that
+     * waited while another synced finds its entry covered and returns without syncing again (group commit).
+     *
+     * @throws StorageException if the disk refused
+     */
+    public void syncUpTo(long id) {
+        synchronized (syncLock) {
+            if (syncedUpTo >= id) {
+                return;
+            }
+            long covered;
+            synchronized (this) {
+                covered = nextId - 1; // everything handed out so far is appended (appends run under this lock)
+            }
+            store.sync();
+            syncedUpTo = Math.max(syncedUpTo, covered);
+        }
     }
 
     /** The oldest unacknowledged item, if any; it stays queued until acknowledged. */
@@ -260,11 +286,6 @@ public final class DurableQueue<T> implements Closeable {
     /** Ids handed out so far are below this; the next {@link #enqueue} gets it or a larger one. */
     public synchronized long nextId() {
         return nextId;
-    }
-
-    @Override
-    public String toString() {
-        return "queue in " + store.file();
     }
 
     @Override

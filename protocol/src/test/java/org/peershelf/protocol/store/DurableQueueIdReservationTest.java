@@ -81,4 +81,20 @@ class DurableQueueIdReservationTest {
 
         assertThat(restarted.enqueue("new")).isGreaterThan(unsynced);
     }
+
+    @Test
+    void syncUpToForcesOnceForEveryItemAlreadyWritten() {
+        UnsyncedLossStore store = new UnsyncedLossStore();
+        DurableQueue<String> queue = DurableQueue.openReservingIds(store, ItemCodec.utf8(), BLOCK);
+        long a = queue.enqueue("a");
+        long b = queue.enqueue("b");
+        int syncsBefore = store.syncs;
+
+        queue.syncUpTo(a);
+        queue.syncUpTo(b); // covered by the first sync: no second fsync
+
+        assertThat(store.syncs).isEqualTo(syncsBefore + 1);
+        DurableQueue<String> restarted = DurableQueue.openReservingIds(store.afterOsCrash(), ItemCodec.utf8(), BLOCK);
+        assertThat(restarted.pending()).extracting(QueueItem::value).containsExactly("a", "b");
+    }
 }

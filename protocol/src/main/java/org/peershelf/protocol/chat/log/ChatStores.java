@@ -13,7 +13,7 @@ import org.peershelf.protocol.store.RecordStore;
 /**
  * Opens the chat files of a profile, plain or (with a passphrase) encrypted with one key file for all of them
  * ({@code chats/chat.key}). Logs are opened without fsync per append because {@link DiskWriter} syncs per batch;
- * queues keep the default fsync per change, except room outboxes, whose owner syncs them lazily.
+ * queues keep the default fsync per change, except room outboxes, whose owner syncs outside the queue's lock.
  */
 public final class ChatStores {
     private static final RecordLogOptions BATCHED = RecordLogOptions.DEFAULTS.withForceOnAppend(false);
@@ -58,8 +58,8 @@ public final class ChatStores {
     /**
      * A queue whose appends are not forced one by one: its owner may use an item's id (a room's sender sequence)
      * as soon as it is written, because ids are reserved in blocks with one forced write each
-     * ({@link DurableQueue#openReservingIds}), and forces the items with {@link DurableQueue#sync} outside the
-     * queue's lock (lazily, with {@link DiskWriter#syncLazily}), so readers of the queue are not held up meanwhile.
+     * ({@link DurableQueue#openReservingIds}), and forces the items with {@link DurableQueue#syncUpTo} outside the
+     * queue's lock, so readers of the queue are not held up while the disk syncs.
      */
     public <T> DurableQueue<T> openOutbox(Path file, ItemCodec<T> codec) {
         RecordStore store = cipher.<RecordStore>map(c -> EncryptedRecordLog.open(file, c, BATCHED))

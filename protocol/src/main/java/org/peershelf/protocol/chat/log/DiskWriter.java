@@ -1,9 +1,11 @@
 package org.peershelf.protocol.chat.log;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,26 +24,20 @@ import org.slf4j.LoggerFactory;
  * line, which the host keeps and serves again with {@code room.sync}): it completes once written to the file, and
  * the file is synced within {@link #LAZY_SYNC_NANOS} (or with the next ordinary append, whichever is first). Twenty
  * members of a busy room on one disk then sync a few dozen times a second, not once per line each.
- * {@link #syncLazily} does the same for a file its owner wrote itself (a room's outbox).
  */
 public final class DiskWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiskWriter.class);
     /** How long a lazily appended record may stay written but not synced. */
     static final long LAZY_SYNC_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-    /** An append to {@code store}, or (without a store) a lazy sync of {@code syncKey} by {@code sync}. */
-    private record Job(RecordStore store, byte[] payload, CompletableFuture<Void> done, boolean lazy, Object syncKey,
-                       Runnable sync) {
-        static Job append(RecordStore store, byte[] payload, boolean lazy) {
-            return new Job(store, payload, new CompletableFuture<>(), lazy, store, store::sync);
-        }
+    private record Job(RecordStore store, byte[] payload, CompletableFuture<Void> done, boolean lazy) {
     }
 
     private final LinkedBlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final boolean fsync;
-    /** Files written lazily and not synced yet, with how to sync each; only the writer thread touches it. */
-    private final Map<Object, Runnable> unsynced = new IdentityHashMap<>();
+    /** Stores written lazily and not synced yet; only the writer thread touches it. */
+    private final Set<RecordStore> unsynced = Collections.newSetFromMap(new IdentityHashMap<>());
     private long syncUnsyncedBy;
     private volatile boolean closed;
 
@@ -59,7 +55,7 @@ public final class DiskWriter implements AutoCloseable {
 
     /** Completes after the record is on disk; fails with {@link StorageException} if it could not be saved. */
     public CompletableFuture<Void> append(RecordStore store, byte[] payload) {
-        return enqueue(Job.append(store, payload, false));
+        return enqueue(new Job(store, payload, new CompletableFuture<>(), false));
     }
 
     /**
@@ -67,16 +63,7 @@ public final class DiskWriter implements AutoCloseable {
      * within {@link #LAZY_SYNC_NANOS}. Only for records another device keeps too.
      */
     public CompletableFuture<Void> appendLazily(RecordStore store, byte[] payload) {
-        return enqueue(Job.append(store, payload, true));
-    }
-
-    /**
-     * Runs {@code sync} on the writer thread within {@link #LAZY_SYNC_NANOS} (or with the next ordinary append),
-     * together with the other lazy syncs: once per {@code key} however often asked meanwhile. For a file its owner
-     * writes itself (a room's outbox); a failure is logged, like that of any lazy sync.
-     */
-    public void syncLazily(Object key, Runnable sync) {
-        enqueue(new Job(null, null, new CompletableFuture<>(), true, key, sync));
+        return enqueue(new Job(store, payload, new CompletableFuture<>(), true));
     }
 
     private CompletableFuture<Void> enqueue(Job job) {
@@ -106,43 +93,41 @@ public final class DiskWriter implements AutoCloseable {
             write(batch);
             batch.clear();
         }
-        Map<Object, RuntimeException> failed = new IdentityHashMap<>();
-        syncAll(failed, new IdentityHashMap<>(unsynced));
-        failed.forEach((key, e) -> LOG.error("Could not sync {} on closing: {}", describe(key), e.getMessage()));
+        Map<RecordStore, RuntimeException> failed = new IdentityHashMap<>();
+        syncAll(failed, Set.copyOf(unsynced));
+        failed.forEach((store, e) -> LOG.error("Could not sync {} on closing: {}", store.file(), e.getMessage()));
         jobs.forEach(job -> job.done().completeExceptionally(new StorageException("The chat store is closed.")));
     }
 
     private void write(List<Job> batch) {
-        Map<Object, RuntimeException> failed = new IdentityHashMap<>();
-        Map<Object, Runnable> toSync = new IdentityHashMap<>();
+        Map<RecordStore, RuntimeException> failed = new IdentityHashMap<>();
+        Set<RecordStore> toSync = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Job job : batch) {
-            if (failed.containsKey(job.syncKey())) {
+            if (failed.containsKey(job.store())) {
                 continue; // keep the order: nothing after a failed record of the same store
             }
             try {
-                if (job.store() != null) {
-                    job.store().append(job.payload());
-                }
+                job.store().append(job.payload());
                 if (job.lazy()) {
                     if (unsynced.isEmpty()) {
                         syncUnsyncedBy = System.nanoTime() + LAZY_SYNC_NANOS;
                     }
-                    unsynced.put(job.syncKey(), job.sync());
+                    unsynced.add(job.store());
                 } else {
-                    toSync.put(job.syncKey(), job.sync());
+                    toSync.add(job.store());
                 }
             } catch (RuntimeException e) {
-                failed.put(job.syncKey(), e);
+                failed.put(job.store(), e);
             }
         }
         // an ordinary append syncs now, and takes everything written lazily with it
         if (!toSync.isEmpty() || (!unsynced.isEmpty() && System.nanoTime() - syncUnsyncedBy >= 0)) {
-            toSync.putAll(unsynced);
+            toSync.addAll(unsynced);
             unsynced.clear();
         }
         syncAll(failed, toSync);
         for (Job job : batch) {
-            RuntimeException error = failed.get(job.syncKey());
+            RuntimeException error = failed.get(job.store());
             if (error == null) {
                 job.done().complete(null);
             } else {
@@ -150,26 +135,22 @@ public final class DiskWriter implements AutoCloseable {
             }
         }
         if (!failed.isEmpty()) {
-            LOG.error("Could not save chat messages to {}: {}", describe(failed.keySet().iterator().next()),
+            LOG.error("Could not save chat messages to {}: {}", failed.keySet().iterator().next().file(),
                     failed.values().iterator().next().getMessage());
         }
     }
 
-    private void syncAll(Map<Object, RuntimeException> failed, Map<Object, Runnable> syncs) {
+    private void syncAll(Map<RecordStore, RuntimeException> failed, Set<RecordStore> stores) {
         if (!fsync) {
             return;
         }
-        syncs.forEach((key, sync) -> {
+        for (RecordStore store : stores) {
             try {
-                sync.run();
+                store.sync();
             } catch (RuntimeException e) {
-                failed.putIfAbsent(key, e);
+                failed.putIfAbsent(store, e);
             }
-        });
-    }
-
-    private static Object describe(Object key) {
-        return key instanceof RecordStore store ? store.file() : key;
+        }
     }
 
     /** Writes and syncs what is queued, then stops. */

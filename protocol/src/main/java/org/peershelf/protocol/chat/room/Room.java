@@ -9,7 +9,6 @@ import org.peershelf.protocol.chat.ChatWire.EpochStart;
 import org.peershelf.protocol.chat.ChatWire.RoomLine;
 import org.peershelf.protocol.chat.ChatWire.RoomView;
 import org.peershelf.protocol.chat.log.ConversationLog;
-import org.peershelf.protocol.chat.log.DiskWriter;
 import org.peershelf.protocol.chat.log.LogRecord;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.store.DurableQueue;
@@ -68,11 +67,11 @@ final class Room {
     }
 
     /**
-     * Has the device's disk writer force our outbox with its other lazy syncs (within 200 ms), holding neither the
-     * room nor the queue meanwhile.
+     * Forces our outbox to disk up to this sender sequence, sharing the fsync with concurrent senders, holding
+     * neither the room nor the queue (posts, deliveries and acks go on meanwhile).
      */
-    void syncOutboxLazily(DiskWriter writer) {
-        writer.syncLazily(outbox, outbox::sync);
+    void syncOutbox(long senderSeq) {
+        outbox.syncUpTo(senderSeq);
     }
 
     /** Rebuilds the view from the log: later rewinds drop lines numbered by a host that lost a failover. */

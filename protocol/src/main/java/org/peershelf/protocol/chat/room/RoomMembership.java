@@ -272,8 +272,10 @@ final class RoomMembership {
         for (RoomLine line : dropped) {
             if (line.sender().equals(ctx.self().value())
                     && room.findBySender(line.sender(), line.senderSeq()).isEmpty()) {
-                room.enqueue(new OutPost(line.sentAt(), line.text()));
-                room.syncOutboxLazily(ctx.writer());
+                long senderSeq = room.enqueue(new OutPost(line.sentAt(), line.text()));
+                if (ctx.config().fsync()) {
+                    room.syncOutbox(senderSeq);
+                }
                 LOG.info("Room {}: sending our message {} again, the new host did not have it", room.id, line.senderSeq());
             }
         }

@@ -22,9 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group chat rooms, as the app uses them: create (hosted on this device), invite, say, leave, mute, delete,
- * history. A message is accepted once it is written to this device's outbox (forced to disk within 200 ms); it is
- * then never lost to a crash of this app or of any host: it stays there until the host (this one or, after a
- * failover, the next) has numbered it and it came back to us.
+ * history. A message is accepted once it is in this device's outbox on disk; it is then never lost: it stays
+ * there until the host (this one or, after a failover, the next) has numbered it and it came back to us.
  */
 public final class Rooms implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Rooms.class);
@@ -115,8 +114,8 @@ public final class Rooms implements AutoCloseable {
     }
 
     /**
-     * Accepts a message: on return it is written to the outbox (it survives the app crashing; it is forced to disk
-     * within {@code DiskWriter.LAZY_SYNC_NANOS}) and posted, and it will reach every member.
+     * Accepts a message: on return it is on disk in the outbox and will reach every member (it may already have:
+     * it is posted as soon as it is written, before the fsync).
      *
      * @return its sender sequence (per device and room)
      */
@@ -129,10 +128,12 @@ public final class Rooms implements AutoCloseable {
                     + "; its history is read-only.");
         }
         long senderSeq = room.enqueue(new OutPost(ctx.clock().millis(), text));
+        // posted first, forced after: the host's log is forced before anyone sees the line, so this fsync need not
+        // be on the way to the members; say() still returns only once the message is on our disk
         membership.pumpPosts(room);
-        // forced with the device's other lazy syncs, not one fsync per message: twenty senders on one disk each
-        // forcing every message held up the host's forced log writes (see decision 0010)
-        room.syncOutboxLazily(ctx.writer());
+        if (ctx.config().fsync()) {
+            room.syncOutbox(senderSeq);
+        }
         return senderSeq;
     }
 

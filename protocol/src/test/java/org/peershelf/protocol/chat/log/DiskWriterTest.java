@@ -130,39 +130,4 @@ class DiskWriterTest {
         assertThat(store.syncs).hasValue(1);
         store.close();
     }
-    @Test
-    void lazySyncsOfOneKeyRunOnceSoonAfterAndNotRightAway() throws Exception {
-        AtomicInteger syncs = new AtomicInteger();
-        Object outbox = new Object();
-        long start = System.nanoTime();
-        for (int i = 0; i < 20; i++) {
-            writer.syncLazily(outbox, syncs::incrementAndGet);
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (syncs.get() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(2);
-        }
-        long waited = System.nanoTime() - start;
-        Thread.sleep(50); // room for a wrong second sync
-        assertThat(syncs).as("twenty requests, one sync").hasValue(1);
-        assertThat(waited).as("held for the lazy interval").isGreaterThanOrEqualTo(DiskWriter.LAZY_SYNC_NANOS / 2);
-    }
-
-    @Test
-    void anOrdinaryAppendAlsoRunsAPendingLazySync() throws Exception {
-        AtomicInteger outboxSyncs = new AtomicInteger();
-        CountingStore urgent = new CountingStore(dir.resolve("host-log"));
-        writer.syncLazily("outbox", outboxSyncs::incrementAndGet);
-        writer.append(urgent, bytes("a numbered line")).get(5, TimeUnit.SECONDS);
-        assertThat(outboxSyncs).hasValue(1);
-        urgent.close();
-    }
-
-    @Test
-    void closingRunsAPendingLazySync() {
-        AtomicInteger syncs = new AtomicInteger();
-        writer.syncLazily("outbox", syncs::incrementAndGet);
-        writer.close();
-        assertThat(syncs).hasValue(1);
-    }
 }
