@@ -20,11 +20,11 @@ import org.peershelf.registry.embedded.EmbeddedRegistryServer;
 
 /**
  * Chat: a room of N members on loopback (all in this JVM, each with its own registry client and profile folder on
- * disk) at rising rates, first as shipped (a message is synced into its sender's outbox before it is posted and into
- * the host's log before it is relayed; members write it before they acknowledge it and sync their copies within
- * 200 ms), then with fsync off to show what durability costs; the same room relayed by a Node.js Socket.IO
- * server (which keeps nothing) as the baseline, in the same run; then host failovers with the host in its own
- * process, killed with SIGKILL.
+ * disk) at rising rates, first as shipped (a message is written to its sender's outbox, posted, then synced there
+ * before say() returns; it is synced into the host's log before it is relayed; members write it before they
+ * acknowledge it and sync their copies within 200 ms), then with fsync off to show what durability costs; the same
+ * room relayed by a Node.js Socket.IO server (which keeps nothing) as the baseline, in the same run; then host
+ * failovers with the host in its own process, killed with SIGKILL.
  * Usage: ChatBenchmark [members=20] [seconds per rate=3] [rates=500,1000,...] [failover runs=3]
  */
 public final class ChatBenchmark {

@@ -23,7 +23,14 @@ import org.slf4j.LoggerFactory;
  * <p>Acknowledged entries are dropped by compaction, an atomic rewrite to a checkpoint plus the pending items,
  * once at least {@value #COMPACT_MIN_RECORDS} entries exist and more than half of them are dead. An item whose
  * bytes the codec cannot decode is saved beside the file as {@code <name>.undecodable-<id>-<timestamp>}, logged,
- * and skipped, so one bad item never stops the queue or the app. All methods but {@link #sync} are synchronized.
+ * and skipped, so one bad item never stops the queue or the app. All methods but {@link #sync} and
+ * {@link #syncUpTo} are synchronized.
+ *
+ * <p>A queue opened with {@link #openReservingIds} does not need its appends forced before an item's id is used
+ * elsewhere (e.g. as a chat sender sequence already sent to a host): before it hands out an id beyond the last
+ * reserved block it forces a checkpoint whose {@code nextId} lies past the block, so a restart after an OS crash
+ * that lost unsynced items never gives one of their ids out again. One fsync per block; ids then jump by up to a
+ * block at each restart.
  */
 public final class DurableQueue<T> implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(DurableQueue.class);
@@ -34,6 +41,13 @@ public final class DurableQueue<T> implements Closeable {
 
     private final RecordStore store;
     private final ItemCodec<T> codec;
+    /** Ids reserved per forced checkpoint; 0 if every append is forced anyway (the store's default). */
+    private final int idBlock;
+    private final Object syncLock = new Object();
+    /** Ids up to here may be handed out without forcing anything (see {@link #openReservingIds}). */
+    private long reservedUpTo;
+    /** Entries up to this id are forced to disk ({@link #syncUpTo}). */
+    private volatile long syncedUpTo;
     private final ArrayDeque<Pending<T>> pending = new ArrayDeque<>();
     private long nextId = 1;
     private long acknowledgedUpTo;
@@ -41,9 +55,10 @@ public final class DurableQueue<T> implements Closeable {
     private int setAsideCount;
     private boolean compactionBlocked;
 
-    private DurableQueue(RecordStore store, ItemCodec<T> codec) {
+    private DurableQueue(RecordStore store, ItemCodec<T> codec, int idBlock) {
         this.store = store;
         this.codec = codec;
+        this.idBlock = idBlock;
     }
 
     /** A queue in a plain {@link RecordLog} at {@code file}. */
@@ -53,7 +68,23 @@ public final class DurableQueue<T> implements Closeable {
 
     /** A queue in the given store (e.g. an {@link EncryptedRecordLog}); the queue owns and closes it. */
     public static <T> DurableQueue<T> open(RecordStore store, ItemCodec<T> codec) {
-        DurableQueue<T> queue = new DurableQueue<>(store, codec);
+        return open(store, codec, 0);
+    }
+
+    /**
+     * A queue in a store that does not force its appends, whose ids may be used before they are synced: ids are
+     * reserved {@code idBlock} at a time with one forced checkpoint (see the class comment), so no id is ever
+     * given out twice, even after an OS crash lost items that were written but not synced.
+     */
+    public static <T> DurableQueue<T> openReservingIds(RecordStore store, ItemCodec<T> codec, int idBlock) {
+        if (idBlock < 1) {
+            throw new IllegalArgumentException("An id block needs at least one id.");
+        }
+        return open(store, codec, idBlock);
+    }
+
+    private static <T> DurableQueue<T> open(RecordStore store, ItemCodec<T> codec, int idBlock) {
+        DurableQueue<T> queue = new DurableQueue<>(store, codec, idBlock);
         try {
             store.forEach(queue::replay);
         } catch (RuntimeException e) {
@@ -65,6 +96,8 @@ public final class DurableQueue<T> implements Closeable {
         } else {
             queue.compactIfMostlyDead();
         }
+        queue.reservedUpTo = queue.nextId - 1; // a reservation read back is already in nextId
+        queue.syncedUpTo = queue.nextId - 1;
         return queue;
     }
 
@@ -122,10 +155,25 @@ public final class DurableQueue<T> implements Closeable {
         byte[] bytes = codec.encode(item);
         // taken even if the append fails: the frame may still have reached the disk, and an id must never be reused
         long id = nextId++;
+        if (idBlock > 0 && id > reservedUpTo) {
+            reserveFrom(id);
+        }
         store.append(new Enqueued(id, bytes).encode());
         lastEnqueuedId = id;
         pending.add(new Pending<>(new QueueItem<>(id, item), bytes));
         return id;
+    }
+
+    /**
+     * Forces a checkpoint past {@code id + idBlock - 1}: a restart, whatever the disk lost, starts numbering above it.
+     * A checkpoint, not a new kind of entry, so an older version reading the file keeps the rule too.
+     */
+    private void reserveFrom(long id) {
+        long upTo = id + idBlock - 1;
+        store.append(new Checkpoint(upTo + 1, acknowledgedUpTo).encode());
+        store.sync();
+        reservedUpTo = upTo;
+        syncedUpTo = Math.max(syncedUpTo, id - 1);
     }
 
     /**
@@ -135,7 +183,27 @@ public final class DurableQueue<T> implements Closeable {
      * @throws StorageException if the disk refused
      */
     public void sync() {
-        store.sync();
+        syncUpTo(Long.MAX_VALUE);
+    }
+
+    /**
+     * Forces every entry up to item {@code id} to disk, sharing the fsync with concurrent callers: a caller that
+     * waited while another synced finds its entry covered and returns without syncing again (group commit).
+     *
+     * @throws StorageException if the disk refused
+     */
+    public void syncUpTo(long id) {
+        synchronized (syncLock) {
+            if (syncedUpTo >= id) {
+                return;
+            }
+            long covered;
+            synchronized (this) {
+                covered = nextId - 1; // everything handed out so far is appended (appends run under this lock)
+            }
+            store.sync();
+            syncedUpTo = Math.max(syncedUpTo, covered);
+        }
     }
 
     /** The oldest unacknowledged item, if any; it stays queued until acknowledged. */
@@ -203,7 +271,8 @@ public final class DurableQueue<T> implements Closeable {
             return;
         }
         List<byte[]> entries = new ArrayList<>(pending.size() + 1);
-        entries.add(new Checkpoint(nextId, acknowledgedUpTo).encode());
+        // a reserved block survives compaction: ids of items lost unsynced must not come back after it either
+        entries.add(new Checkpoint(Math.max(nextId, reservedUpTo + 1), acknowledgedUpTo).encode());
         pending.forEach(p -> entries.add(new Enqueued(p.item().id(), p.bytes()).encode()));
         try {
             store.rewrite(entries);

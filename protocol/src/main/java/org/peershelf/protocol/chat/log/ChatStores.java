@@ -17,6 +17,8 @@ import org.peershelf.protocol.store.RecordStore;
  */
 public final class ChatStores {
     private static final RecordLogOptions BATCHED = RecordLogOptions.DEFAULTS.withForceOnAppend(false);
+    /** Sender sequences reserved per forced write in a room outbox: one fsync per this many messages. */
+    static final int OUTBOX_ID_BLOCK = 1024;
     private final Path root;
     private final Optional<RecordCipher> cipher;
     private final RecordLogOptions queueOptions;
@@ -54,13 +56,15 @@ public final class ChatStores {
     }
 
     /**
-     * A queue whose appends are not forced one by one: its owner calls {@link DurableQueue#sync} outside the queue's
-     * lock, so readers of the queue are not held up while the disk syncs.
+     * A queue whose appends are not forced one by one: its owner may use an item's id (a room's sender sequence)
+     * as soon as it is written, because ids are reserved in blocks with one forced write each
+     * ({@link DurableQueue#openReservingIds}), and forces the items with {@link DurableQueue#syncUpTo} outside the
+     * queue's lock, so readers of the queue are not held up while the disk syncs.
      */
     public <T> DurableQueue<T> openOutbox(Path file, ItemCodec<T> codec) {
         RecordStore store = cipher.<RecordStore>map(c -> EncryptedRecordLog.open(file, c, BATCHED))
                 .orElseGet(() -> RecordLog.open(file, BATCHED));
-        return DurableQueue.open(store, codec);
+        return DurableQueue.openReservingIds(store, codec, OUTBOX_ID_BLOCK);
     }
 
     public <T> DurableQueue<T> openQueue(Path file, ItemCodec<T> codec) {

@@ -47,8 +47,6 @@ final class Room {
     long ownConfirmed;
     /** Lines up to here are on this device's disk (appends complete in order). */
     long persistedSeq;
-    /** Our outbox is on disk up to this sender sequence; only those may be posted (see {@link #enqueue}). */
-    private long outboxDurableUpTo;
 
     Room(String id, DeviceId self, RoomMeta meta, ConversationLog log, DurableQueue<OutPost> outbox) {
         this.id = id;
@@ -56,28 +54,24 @@ final class Room {
         this.meta = meta;
         this.log = log;
         this.outbox = outbox;
-        this.outboxDurableUpTo = outbox.nextId() - 1;
     }
 
     /**
-     * Puts one of our messages in the outbox and, with {@code force}, on disk, holding neither the room nor the queue
-     * while the disk syncs (members' deliveries and acks go on meanwhile). Only then may it be posted: a message a
-     * host numbered but our disk lost would let its sender sequence be given out again after a crash, and the host
-     * would take the new message for a copy.
+     * Writes one of our messages to the outbox (it survives the app crashing) and returns its sender sequence. It may
+     * be posted before it is forced to disk: the outbox reserves sender sequences in blocks with one forced write
+     * each ({@code DurableQueue.openReservingIds}), so a sequence the disk lost in an OS crash is never given to
+     * another message (the host would take that one for a copy and drop it).
      */
-    long enqueue(OutPost post, boolean force) {
-        long id = outbox.enqueue(post);
-        if (force) {
-            outbox.sync();
-        }
-        synchronized (this) {
-            outboxDurableUpTo = Math.max(outboxDurableUpTo, id);
-        }
-        return id;
+    long enqueue(OutPost post) {
+        return outbox.enqueue(post);
     }
 
-    synchronized long outboxDurableUpTo() {
-        return outboxDurableUpTo;
+    /**
+     * Forces our outbox to disk up to this sender sequence, sharing the fsync with concurrent senders, holding
+     * neither the room nor the queue (posts, deliveries and acks go on meanwhile).
+     */
+    void syncOutbox(long senderSeq) {
+        outbox.syncUpTo(senderSeq);
     }
 
     /** Rebuilds the view from the log: later rewinds drop lines numbered by a host that lost a failover. */

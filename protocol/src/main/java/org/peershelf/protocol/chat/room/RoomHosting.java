@@ -44,6 +44,8 @@ final class RoomHosting {
     private final ChatContext ctx;
     private final RoomBook book;
     private final RoomEvents stored;
+    /** One coalesced relay per room (rooms are never replaced while the app runs). */
+    private final Map<Room, CoalescedRun> relays = new java.util.concurrent.ConcurrentHashMap<>();
 
     RoomHosting(ChatContext ctx, RoomBook book, RoomEvents stored) {
         this.ctx = ctx;
@@ -105,9 +107,18 @@ final class RoomHosting {
         }
         return written.thenApply(done -> {
             stored.storedAndShown(room, line);
-            pumpAll(room);
+            pumpSoon(room);
             return new PostAck(line.seq(), false);
         });
+    }
+
+    /**
+     * Relays what is on disk, once for the lines stored meanwhile: the disk thread completes a group commit line by
+     * line, and a pump per line sent each member one event per line; a pump queued on a worker finds them all
+     * stored and sends each member one event with all of them (and the disk thread goes back to the disk).
+     */
+    private void pumpSoon(Room room) {
+        relays.computeIfAbsent(room, r -> new CoalescedRun(ctx.node().workers(), () -> pumpAll(r))).request();
     }
 
     private SyncReply sync(PeerLink link, SyncRequest request) {

@@ -129,9 +129,8 @@ final class RoomMembership {
                 return;
             }
             long from = Math.max(room.ownConfirmed, room.postedUpTo);
-            long durable = room.outboxDurableUpTo();
             List<QueueItem<OutPost>> batch = room.outbox.pending().stream()
-                    .filter(item -> item.id() > from && item.id() <= durable)
+                    .filter(item -> item.id() > from)
                     .limit(POST_WINDOW - room.postsInFlight).toList();
             if (batch.isEmpty()) {
                 return;
@@ -273,7 +272,10 @@ final class RoomMembership {
         for (RoomLine line : dropped) {
             if (line.sender().equals(ctx.self().value())
                     && room.findBySender(line.sender(), line.senderSeq()).isEmpty()) {
-                room.enqueue(new OutPost(line.sentAt(), line.text()), ctx.config().fsync());
+                long senderSeq = room.enqueue(new OutPost(line.sentAt(), line.text()));
+                if (ctx.config().fsync()) {
+                    room.syncOutbox(senderSeq);
+                }
                 LOG.info("Room {}: sending our message {} again, the new host did not have it", room.id, line.senderSeq());
             }
         }

@@ -114,7 +114,8 @@ public final class Rooms implements AutoCloseable {
     }
 
     /**
-     * Accepts a message: on return it is on disk in the outbox and will reach every member.
+     * Accepts a message: on return it is on disk in the outbox and will reach every member (it may already have:
+     * it is posted as soon as it is written, before the fsync).
      *
      * @return its sender sequence (per device and room)
      */
@@ -126,8 +127,13 @@ public final class Rooms implements AutoCloseable {
             throw new ChatException("Room " + meta.name() + " is " + (meta.deleted() ? "deleted" : "left")
                     + "; its history is read-only.");
         }
-        long senderSeq = room.enqueue(new OutPost(ctx.clock().millis(), text), ctx.config().fsync());
+        long senderSeq = room.enqueue(new OutPost(ctx.clock().millis(), text));
+        // posted first, forced after: the host's log is forced before anyone sees the line, so this fsync need not
+        // be on the way to the members; say() still returns only once the message is on our disk
         membership.pumpPosts(room);
+        if (ctx.config().fsync()) {
+            room.syncOutbox(senderSeq);
+        }
         return senderSeq;
     }
 
