@@ -89,9 +89,12 @@ public final class TransferBenchmark {
                 Peer downloader = startPeer("downloader-" + round);
                 awaitOnlineHolders(shared.id(), downloader, 1);
                 peerRates.add(download(downloader, shared) / 1e6);
+                // which end dialled decides which client library carries the chunks: worth seeing per round
+                String dialled = downloader.node().links().get(holder.node().deviceId())
+                        .map(link -> link.outbound() ? "downloader dialled" : "holder dialled").orElse("link gone");
                 closePeer(downloader); // offline again, so it does not serve the next round
-                System.out.printf(Locale.ROOT, "round %d: peer %.1f MB/s, curl %.1f MB/s%n", round,
-                        peerRates.get(round), curlRates.get(round));
+                System.out.printf(Locale.ROOT, "round %d: peer %.1f MB/s (%s), curl %.1f MB/s%n", round,
+                        peerRates.get(round), dialled, curlRates.get(round));
             }
         }
         System.out.println(Stats.format("1 holder -> 1 downloader, " + mib + " MiB", peerRates, "MB/s"));

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,17 +116,14 @@ public final class ResourceIndex {
     }
 
     /**
-     * Builds the index for every resource already listed, in natural (listing) order: what migration 7 does.
+     * Builds the index for every resource already listed, numbered in publishing order: what migration 7 does.
      * Idempotent, and safe next to peers publishing meanwhile: numbers are given by position unless a resource has
      * one, and postings are only added to.
      */
     public static void rebuild(MongoDatabase database) {
         MongoCollection<Document> resources = database.getCollection(RegistryCollections.RESOURCES);
         MongoCollection<Document> index = database.getCollection(COLLECTION);
-        List<String> ids = new ArrayList<>();
-        resources.find().projection(Projections.include(ResourceDocuments.ID)).batchSize(READ_BATCH)
-                .forEach(doc -> ids.add(String.valueOf(doc.get(ResourceDocuments.ID))));
-        Map<String, Integer> numberOf = new ListingNumbers(index).numberInOrder(ids);
+        Map<String, Integer> numberOf = new ListingNumbers(index).numberInOrder(inPublishingOrder(resources));
         Postings postings = new Postings(index);
         PostingBatch batch = new PostingBatch(postings, FLUSH_POSTINGS);
         resources.find().projection(Projections.include(ResourceDocuments.KEYWORDS, ResourceDocuments.AUTHORS_FOLDED,
@@ -139,5 +137,27 @@ public final class ResourceIndex {
                     }
                 });
         batch.flush();
+    }
+
+    /**
+     * Resource ids oldest first by {@code publishedAt}. Natural order is not publishing order everywhere: the H2
+     * backend keeps documents in {@code _id} order, and a real MongoDB promises none. A tombstone has no date and
+     * keeps its place after the resource before it in natural order (the sort is stable).
+     */
+    private static List<String> inPublishingOrder(MongoCollection<Document> resources) {
+        record Listed(String id, long publishedAt) {
+        }
+        List<Listed> listed = new ArrayList<>();
+        long[] previous = {Long.MIN_VALUE};
+        resources.find().projection(Projections.include(ResourceDocuments.ID, ResourceDocuments.PUBLISHED_AT))
+                .batchSize(READ_BATCH)
+                .forEach(doc -> {
+                    if (doc.get(ResourceDocuments.PUBLISHED_AT) instanceof Number at) {
+                        previous[0] = at.longValue();
+                    }
+                    listed.add(new Listed(String.valueOf(doc.get(ResourceDocuments.ID)), previous[0]));
+                });
+        listed.sort(Comparator.comparingLong(Listed::publishedAt));
+        return listed.stream().map(Listed::id).toList();
     }
 }
