@@ -41,7 +41,10 @@ import org.peershelf.registry.mapping.ResourceDocuments;
  * search as it was before the index for one rare word (a regex scan in natural order). The index is built
  * after the bulk load the way migration 7 builds it; 20 publishes through the registry then time a publish with it.
  *
- * <p>Usage: {@code SearchBenchmark [count] [memory|h2] [queriesPerKind]}
+ * <p>Usage: {@code SearchBenchmark [count] [memory|h2] [queriesPerKind] [h2 file to keep]}. With a file (h2 only),
+ * a first run loads and indexes into it and leaves it; a later run with the same count reopens it and goes straight to
+ * the queries (the load and the 7-minute index build are then skipped and not reported), which is how one iterates on
+ * the search itself. Its 20 publishes are always new resources. Delete the file (GBs) when done.
  */
 public final class SearchBenchmark {
     private static final long NOW = 1_800_000_000_000L;
@@ -50,27 +53,43 @@ public final class SearchBenchmark {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         String backend = args.length > 1 ? args[1] : "memory";
         int perKind = args.length > 2 ? Integer.parseInt(args[2]) : 40;
-        Path dir = Files.createTempDirectory("peershelf-bench-search");
+        Path kept = args.length > 3 && backend.equals("h2") ? Path.of(args[3]).toAbsolutePath() : null;
+        boolean reused = kept != null && Files.exists(kept);
+        Path dir = kept != null ? null : Files.createTempDirectory("peershelf-bench-search");
         try (EmbeddedRegistryServer server = backend.equals("h2")
-                ? EmbeddedRegistryServer.startOnFile(dir.resolve("registry.mv.db"), "127.0.0.1", 0)
+                ? EmbeddedRegistryServer.startOnFile(kept != null ? kept : dir.resolve("registry.mv.db"), "127.0.0.1", 0)
                 : EmbeddedRegistryServer.startInMemory();
              MongoRegistry registry = MongoRegistry.open(server.connectionString(), "bench");
              MongoClient client = MongoClients.create(server.connectionString())) {
             Corpus corpus = new Corpus(new Random(42));
-            long t0 = System.nanoTime();
-            load(client, registry, corpus, count);
-            System.out.printf(Locale.ROOT, "loaded %,d resources (%s backend) in %.1f s%n", count, backend,
-                    (System.nanoTime() - t0) / 1e9);
-            long heapBefore = heapAfterGc();
-            long t1 = System.nanoTime();
-            ResourceIndex.rebuild(client.getDatabase("bench")); // what migration 7 does for existing resources
-            System.out.printf(Locale.ROOT, "built the index (migration 7) in %.1f s: %,d documents, +%,d MB heap%n",
-                    (System.nanoTime() - t1) / 1e9,
-                    client.getDatabase("bench").getCollection(RegistryCollections.RESOURCE_INDEX).countDocuments(),
-                    (heapAfterGc() - heapBefore) / 1_000_000);
+            MongoCollection<Document> resources = client.getDatabase("bench").getCollection(RegistryCollections.RESOURCES);
+            int listed = count;
+            if (reused) {
+                // the generator past as many resources as are listed, so that the 20 publishes below are new ones
+                listed = (int) resources.countDocuments();
+                for (int i = 0; i < listed; i++) {
+                    corpus.resource(i);
+                    corpus.random.nextInt(200);
+                }
+                System.out.printf(Locale.ROOT, "reopened %s: %,d resources, %,d MB%n", kept, listed,
+                        Files.size(kept) / 1_000_000);
+            } else {
+                long t0 = System.nanoTime();
+                load(client, corpus, count);
+                System.out.printf(Locale.ROOT, "loaded %,d resources (%s backend) in %.1f s%n", count, backend,
+                        (System.nanoTime() - t0) / 1e9);
+                long heapBefore = heapAfterGc();
+                long t1 = System.nanoTime();
+                ResourceIndex.rebuild(client.getDatabase("bench")); // what migration 7 does for existing resources
+                System.out.printf(Locale.ROOT, "built the index (migration 7) in %.1f s: %,d documents, +%,d MB heap%n",
+                        (System.nanoTime() - t1) / 1e9,
+                        client.getDatabase("bench").getCollection(RegistryCollections.RESOURCE_INDEX).countDocuments(),
+                        (heapAfterGc() - heapBefore) / 1_000_000);
+            }
+            announce(registry);
             List<Double> publishes = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                PublishedResource p = corpus.resource(count + i);
+                PublishedResource p = corpus.resource(listed + i);
                 long b = System.nanoTime();
                 registry.publishResource(p);
                 publishes.add((System.nanoTime() - b) / 1e6);
@@ -121,7 +140,6 @@ public final class SearchBenchmark {
             List<Double> combined = new ArrayList<>();
             List<Double> baseline = new ArrayList<>();
             List<Double> scan = new ArrayList<>();
-            MongoCollection<Document> resources = client.getDatabase("bench").getCollection(RegistryCollections.RESOURCES);
             for (int k = 0; k < makers.size(); k++) {
                 List<Double> samples = new ArrayList<>();
                 long hits = 0;
@@ -164,7 +182,9 @@ public final class SearchBenchmark {
             System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms  (n=%d)%n",
                     "baseline rare-word scan (no index)", Stats.median(scan), Stats.percentile(scan, 95), scan.size());
         } finally {
-            deleteRecursively(dir); // an H2 run leaves a 2.5 GB file otherwise
+            if (dir != null) {
+                deleteRecursively(dir); // an H2 run leaves a 2.5 GB file otherwise
+            }
         }
     }
 
@@ -176,7 +196,7 @@ public final class SearchBenchmark {
         }
     }
 
-    private static void load(MongoClient client, MongoRegistry registry, Corpus corpus, int count) {
+    private static void load(MongoClient client, Corpus corpus, int count) {
         var db = client.getDatabase("bench");
         MongoCollection<Document> resources = db.getCollection(RegistryCollections.RESOURCES);
         MongoCollection<Document> holders = db.getCollection(RegistryCollections.HOLDERS);
@@ -202,6 +222,9 @@ public final class SearchBenchmark {
             resources.insertMany(batch);
             holders.insertMany(holderBatch);
         }
+    }
+
+    private static void announce(MongoRegistry registry) {
         for (int d = 0; d < 50; d++) {
             registry.announce(new OnlineDevice(device(d), new UserId("user-" + d), "127.0.0.1", 40_000 + d, 1, NOW,
                     java.util.Set.of()));
