@@ -16,6 +16,7 @@ import java.io.EOFException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -130,9 +131,13 @@ final class EventLoopWebSocket implements WebSocket {
             }
             current.writeAndFlush(new CloseWebSocketFrame(code, reason == null ? "" : reason));
         }
-        current.eventLoop().schedule(() -> {
-            current.close();
-        }, CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            current.eventLoop().schedule(() -> {
+                current.close();
+            }, CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException loopStopped) {
+            current.close(); // the node stopped its loop: nobody waits for the listener's answer
+        }
         return true;
     }
 

@@ -1,12 +1,17 @@
 package org.peershelf.protocol.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.local.LocalChannel;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.socket.client.Ack;
 import io.socket.client.IO;
@@ -149,6 +154,26 @@ class EventLoopWebSocketsTest {
             assertThat(failure.get(3, TimeUnit.SECONDS)).isNotNull();
             assertThat(socket.send(ByteString.of((byte) 1))).isFalse();
         }
+    }
+
+    @Test
+    void closingAnOpenSocketAfterItsLoopStoppedDoesNotThrow() throws Exception {
+        // a node stops its loop right after asking its links to close; engine.io closes them a moment later, and a
+        // loop that stopped may never have told the socket that its channel closed (here: the socket stops listening)
+        DefaultEventLoopGroup plainLoop = new DefaultEventLoopGroup(1, Threads.daemon("test-stopping"));
+        EventLoopWebSocket socket = new EventLoopWebSocket(new Request.Builder().url("http://127.0.0.1:1/").build(),
+                new WebSocketListener() {
+                });
+        LocalChannel channel = new LocalChannel();
+        ChannelHandler inbound = socket.inbound();
+        channel.pipeline().addLast(inbound);
+        plainLoop.register(channel).sync();
+        socket.attach(channel);
+        channel.pipeline().fireUserEventTriggered(ClientHandshakeStateEvent.HANDSHAKE_COMPLETE);
+        plainLoop.submit(() -> channel.pipeline().remove(inbound)).get(1, TimeUnit.SECONDS); // open, and deaf now
+        plainLoop.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+
+        assertThatCode(() -> socket.close(1000, "node stopping")).doesNotThrowAnyException();
     }
 
     @Test
