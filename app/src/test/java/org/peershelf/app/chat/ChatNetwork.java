@@ -1,8 +1,5 @@
 package org.peershelf.app.chat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.peershelf.app.testing.TempFolders;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.chat.ChatConfig;
 import org.peershelf.protocol.config.NodeConfig;
@@ -33,6 +31,7 @@ final class ChatNetwork implements AutoCloseable {
     private final EmbeddedRegistryServer server = EmbeddedRegistryServer.startInMemory();
     private final Map<String, Device> devices = new HashMap<>();
     private final Map<String, Peer> running = new HashMap<>();
+    private final TempFolders folders = new TempFolders();
     private final List<Registry> registries = new ArrayList<>();
 
     static NodeConfig config() {
@@ -84,12 +83,8 @@ final class ChatNetwork implements AutoCloseable {
         }
     }
 
-    private static Path newDataDir(String name) {
-        try {
-            return Files.createTempDirectory("peershelf-chat-" + name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Path newDataDir(String name) {
+        return folders.create("peershelf-chat-" + name);
     }
 
     @Override
@@ -98,5 +93,6 @@ final class ChatNetwork implements AutoCloseable {
         running.clear();
         registries.forEach(Registry::close);
         server.close();
+        folders.close();
     }
 }

@@ -1,13 +1,11 @@
 package org.peershelf.app.network;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.peershelf.app.testing.TempFolders;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceIdentity;
@@ -21,6 +19,7 @@ final class TestNetwork implements AutoCloseable {
     private final EmbeddedRegistryServer server = EmbeddedRegistryServer.startInMemory();
     private final List<Peer> peers = new ArrayList<>();
     private final List<Registry> registries = new ArrayList<>();
+    private final TempFolders folders = new TempFolders();
 
     static NodeConfig config(Duration heartbeat) {
         return NodeConfig.defaults().withHeartbeat(heartbeat);
@@ -44,12 +43,8 @@ final class TestNetwork implements AutoCloseable {
         return peer;
     }
 
-    private static Path newDataDir(String name) {
-        try {
-            return Files.createTempDirectory("peershelf-test-" + name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Path newDataDir(String name) {
+        return folders.create("peershelf-test-" + name);
     }
 
     @Override
@@ -57,5 +52,6 @@ final class TestNetwork implements AutoCloseable {
         peers.forEach(Peer::close);
         registries.forEach(Registry::close);
         server.close();
+        folders.close();
     }
 }
