@@ -85,6 +85,7 @@ public final class ChatBenchmark {
         } finally {
             peers.parallelStream().forEach(Peer::close);
             clients.forEach(Registry::close);
+            TempTrees.deleteAll(peers.stream().map(Peer::dataDir).toList());
         }
     }
 
@@ -114,6 +115,7 @@ public final class ChatBenchmark {
         } finally {
             members.parallelStream().forEach(Peer::close);
             clients.forEach(Registry::close);
+            TempTrees.deleteAll(members.stream().map(Peer::dataDir).toList());
         }
     }
 

@@ -2,11 +2,8 @@ package org.peershelf.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +58,7 @@ public final class HashBenchmark {
                         List.of(file));
                 add.add(seconds(t));
                 check(expected, resource.manifest().files().get(0).sha256());
-                deleteTree(repoDir);
+                TempTrees.delete(repoDir);
 
                 Path copied = dir.resolve("copy.bin");
                 t = System.nanoTime();
@@ -79,7 +76,7 @@ public final class HashBenchmark {
             System.out.printf(Locale.ROOT, "ratio add/(cp + sync) throughput (medians): %.2f%n",
                     Stats.median(copy) / Stats.median(add));
         } finally {
-            deleteTree(dir);
+            TempTrees.delete(dir);
         }
     }
 
@@ -129,24 +126,5 @@ public final class HashBenchmark {
             throw new IllegalStateException("sha256sum failed: " + out);
         }
         return out.split("\\s+")[0];
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                Files.delete(f);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -96,6 +96,7 @@ public final class MeshBenchmark {
             peers.parallelStream().forEach(Peer::close);
             clients.forEach(Registry::close);
             server.close();
+            TempTrees.deleteAll(peers.stream().map(Peer::dataDir).toList());
         }
         System.exit(0);
     }

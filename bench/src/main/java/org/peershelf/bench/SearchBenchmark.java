@@ -183,15 +183,7 @@ public final class SearchBenchmark {
                     "baseline rare-word scan (no index)", Stats.median(scan), Stats.percentile(scan, 95), scan.size());
         } finally {
             if (dir != null) {
-                deleteRecursively(dir); // an H2 run leaves a 2.5 GB file otherwise
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                TempTrees.delete(dir); // an H2 run leaves a 2.5 GB file otherwise
             }
         }
     }

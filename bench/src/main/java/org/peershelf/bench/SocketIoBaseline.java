@@ -26,13 +26,18 @@ final class SocketIoBaseline {
     static List<RoomLatency.Result> run(Path script, int members, double seconds, List<Integer> rates)
             throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("peershelf-bench-socketio");
-        Files.copy(script, dir.resolve("relay-bench.js"), StandardCopyOption.REPLACE_EXISTING);
-        exec(dir, 300, "npm", "install", "--silent", "--no-audit", "--no-fund", "socket.io", "socket.io-client");
-        List<String> rateList = new ArrayList<>();
-        rateList.add(String.valueOf(rates.get(0))); // warm-up, dropped
-        rates.forEach(r -> rateList.add(String.valueOf(r)));
-        List<String> out = exec(dir, 600, "node", "relay-bench.js", String.valueOf(members), String.valueOf(seconds),
-                String.join(",", rateList));
+        List<String> out;
+        try {
+            Files.copy(script, dir.resolve("relay-bench.js"), StandardCopyOption.REPLACE_EXISTING);
+            exec(dir, 300, "npm", "install", "--silent", "--no-audit", "--no-fund", "socket.io", "socket.io-client");
+            List<String> rateList = new ArrayList<>();
+            rateList.add(String.valueOf(rates.get(0))); // warm-up, dropped
+            rates.forEach(r -> rateList.add(String.valueOf(r)));
+            out = exec(dir, 600, "node", "relay-bench.js", String.valueOf(members), String.valueOf(seconds),
+                    String.join(",", rateList));
+        } finally {
+            TempTrees.delete(dir); // node_modules, fetched again next run
+        }
         ObjectMapper json = new ObjectMapper();
         List<RoomLatency.Result> results = new ArrayList<>();
         for (String line : out) {

@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceIdentity;
@@ -178,7 +176,7 @@ public final class TransferBenchmark {
     private void closePeer(Peer peer) throws IOException {
         peer.close();
         peers.remove(peer);
-        deleteTree(peer.dataDir()); // 1 GiB copies add up
+        TempTrees.delete(peer.dataDir()); // 1 GiB copies add up
 
     }
 
@@ -224,18 +222,7 @@ public final class TransferBenchmark {
         new ArrayList<>(peers).forEach(Peer::close);
         clients.forEach(Registry::close);
         registry.close();
-        deleteTree(work);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        TempTrees.delete(work);
     }
 
     /** {@code python3 -m http.server} serving the work folder on loopback, fetched with {@code curl}. */
