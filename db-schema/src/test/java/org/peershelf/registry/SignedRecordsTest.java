@@ -9,9 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 import java.util.Set;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,23 +29,12 @@ import org.peershelf.registry.mapping.OnlineDeviceDocuments;
  * registry that tampers with them, or writes them for a device it does not own, is ignored by readers.
  */
 @Tag("integration")
-class SignedRecordsTest {
-    private static TestRegistries registries;
+class SignedRecordsTest extends RegistryServerTestCase {
     private String database;
     private MongoRegistry registry;
     private final DeviceIdentity alice = DeviceIdentity.generate();
     private final UserKey aliceKey = UserKey.generate();
     private final UserId aliceUser = aliceKey.userId();
-
-    @BeforeAll
-    static void startRegistry() {
-        registries = TestRegistries.start(SignedRecordsTest.class);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registries.close();
-    }
 
     @BeforeEach
     void openRegistry() {

@@ -8,9 +8,7 @@ import static org.peershelf.registry.TestDevices.NOW;
 import com.mongodb.client.model.Updates;
 import java.util.Set;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,24 +26,13 @@ import org.peershelf.registry.mapping.ResourceDocuments;
 
 /** Resources and holders are signed by the publishing / holding device; forged or tampered ones are not listed. */
 @Tag("integration")
-class SignedResourcesTest {
-    private static TestRegistries registries;
+class SignedResourcesTest extends RegistryServerTestCase {
     private String database;
     private MongoRegistry registry;
     private final DeviceIdentity alice = DeviceIdentity.generate();
     private final UserKey aliceKey = UserKey.generate();
     private final UserId aliceUser = aliceKey.userId();
     private PublishedResource paper;
-
-    @BeforeAll
-    static void startRegistry() {
-        registries = TestRegistries.start(SignedResourcesTest.class);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registries.close();
-    }
 
     @BeforeEach
     void publish() {

@@ -7,9 +7,7 @@ import static org.peershelf.registry.TestDevices.NOW;
 import com.mongodb.client.model.Updates;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,8 +20,7 @@ import org.peershelf.registry.mapping.RoomFields;
 
 /** Room documents: creation signed by the creator's device, each host claim by the claimer, deletion by the creator's user. */
 @Tag("integration")
-class SignedRoomsTest {
-    private static TestRegistries registries;
+class SignedRoomsTest extends RegistryServerTestCase {
     private String database;
     private final DeviceIdentity alice = DeviceIdentity.generate();
     private final DeviceIdentity bob = DeviceIdentity.generate();
@@ -31,16 +28,6 @@ class SignedRoomsTest {
     private final UserId aliceUser = aliceKey.userId();
     private MongoRegistry aliceClient;
     private MongoRegistry bobClient;
-
-    @BeforeAll
-    static void startRegistry() {
-        registries = TestRegistries.start(SignedRoomsTest.class);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registries.close();
-    }
 
     @BeforeEach
     void open() {

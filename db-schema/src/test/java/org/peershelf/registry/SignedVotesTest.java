@@ -7,9 +7,7 @@ import static org.peershelf.registry.TestDevices.NOW;
 
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,8 +22,7 @@ import org.peershelf.protocol.registry.VoteOutcome;
  * signature of that voter) does not count. Four devices online, ratio 0.5: two honest votes remove.
  */
 @Tag("integration")
-class SignedVotesTest {
-    private static TestRegistries registries;
+class SignedVotesTest extends RegistryServerTestCase {
     private String database;
     private final DeviceIdentity target = DeviceIdentity.generate();
     private final DeviceIdentity a = DeviceIdentity.generate();
@@ -33,16 +30,6 @@ class SignedVotesTest {
     private final DeviceIdentity c = DeviceIdentity.generate();
     private final DeviceIdentity offline = DeviceIdentity.generate();
     private MongoRegistry all;
-
-    @BeforeAll
-    static void startRegistry() {
-        registries = TestRegistries.start(SignedVotesTest.class);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registries.close();
-    }
 
     @BeforeEach
     void announceEveryone() {

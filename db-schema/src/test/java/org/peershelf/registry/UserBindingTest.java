@@ -6,9 +6,7 @@ import static org.peershelf.registry.TestDevices.NOW;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,24 +29,13 @@ import org.peershelf.registry.mapping.DeviceDocuments;
  * resources, rooms or a profile in that name. Forged documents are written with the real driver.
  */
 @Tag("integration")
-class UserBindingTest {
-    private static TestRegistries registries;
+class UserBindingTest extends RegistryServerTestCase {
     private String database;
     private MongoRegistry reader;
     private final UserKey aliceKey = UserKey.generate();
     private final UserId alice = aliceKey.userId();
     private final DeviceIdentity aliceLaptop = DeviceIdentity.generate();
     private final DeviceIdentity mallory = DeviceIdentity.generate();
-
-    @BeforeAll
-    static void startRegistry() {
-        registries = TestRegistries.start(UserBindingTest.class);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registries.close();
-    }
 
     @BeforeEach
     void open() {

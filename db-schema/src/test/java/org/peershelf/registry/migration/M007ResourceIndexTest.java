@@ -14,8 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,26 +25,15 @@ import org.peershelf.protocol.resource.ResourceMetadata;
 import org.peershelf.protocol.resource.ResourceType;
 import org.peershelf.registry.MongoRegistry;
 import org.peershelf.registry.RegistryCollections;
-import org.peershelf.registry.TestRegistries;
+import org.peershelf.registry.RegistryServerTestCase;
 import org.peershelf.registry.TestResources;
 import org.peershelf.registry.mapping.ResourceDocuments;
 
 /** Migration 7 on a registry listed before it: builds the index, drops migration 5's, and twice changes nothing. */
 @Tag("integration")
-class M007ResourceIndexTest {
-    private static TestRegistries registries;
+class M007ResourceIndexTest extends RegistryServerTestCase {
     private String name;
     private MongoDatabase database;
-
-    @BeforeAll
-    static void startRegistry() {
-        registries = TestRegistries.start(M007ResourceIndexTest.class);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registries.close();
-    }
 
     @BeforeEach
     void registryOfTheVersionBefore() {

@@ -22,30 +22,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.peershelf.registry.RegistryCollections;
-import org.peershelf.registry.TestRegistries;
+import org.peershelf.registry.RegistryServerTestCase;
 
 @Tag("integration")
-class MigrationRunnerTest {
+class MigrationRunnerTest extends RegistryServerTestCase {
     private static final Instant T0 = Instant.parse("2025-01-02T03:04:05Z");
 
-    private static TestRegistries registries;
     private MongoDatabase database;
-
-    @BeforeAll
-    static void startRegistry() {
-        registries = TestRegistries.start(MigrationRunnerTest.class);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registries.close();
-    }
 
     @BeforeEach
     void freshDatabase() {
