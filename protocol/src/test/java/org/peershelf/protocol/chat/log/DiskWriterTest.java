@@ -1,9 +1,11 @@
 package org.peershelf.protocol.chat.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -101,10 +103,7 @@ class DiskWriterTest {
         last.get(5, TimeUnit.SECONDS);
         assertThat(store.count()).isEqualTo(50);
         // written, not yet forced: fifty lines must not cost fifty syncs
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (store.syncs.get() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.syncs.get() > 0);
         assertThat(store.syncs.get()).isBetween(1, 2);
         store.close();
     }
