@@ -28,6 +28,7 @@ import org.peershelf.registry.MongoRegistry;
 import org.peershelf.registry.RegistryCollections;
 import org.peershelf.registry.ResourceIndex;
 import org.peershelf.registry.embedded.EmbeddedRegistryServer;
+import org.peershelf.registry.embedded.H2StoreSettings;
 import org.peershelf.registry.mapping.HolderDocuments;
 import org.peershelf.registry.mapping.ResourceDocuments;
 
@@ -56,8 +57,12 @@ public final class SearchBenchmark {
         Path kept = args.length > 3 && backend.equals("h2") ? Path.of(args[3]).toAbsolutePath() : null;
         boolean reused = kept != null && Files.exists(kept);
         Path dir = kept != null ? null : Files.createTempDirectory("peershelf-bench-search");
+        H2StoreSettings h2 = h2Settings();
+        if (backend.equals("h2")) {
+            System.out.println("H2 store: " + h2);
+        }
         try (EmbeddedRegistryServer server = backend.equals("h2")
-                ? EmbeddedRegistryServer.startOnFile(kept != null ? kept : dir.resolve("registry.mv.db"), "127.0.0.1", 0)
+                ? EmbeddedRegistryServer.startOnFile(kept != null ? kept : dir.resolve("registry.mv.db"), "127.0.0.1", 0, h2)
                 : EmbeddedRegistryServer.startInMemory();
              MongoRegistry registry = MongoRegistry.open(server.connectionString(), "bench");
              MongoClient client = MongoClients.create(server.connectionString())) {
@@ -181,11 +186,26 @@ public final class SearchBenchmark {
                     Stats.median(baseline), Stats.percentile(baseline, 95));
             System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms  (n=%d)%n",
                     "baseline rare-word scan (no index)", Stats.median(scan), Stats.percentile(scan, 95), scan.size());
+            System.out.printf(Locale.ROOT, "heap in use after GC, end of run (server, H2 cache and client): %,d MB%n",
+                    heapAfterGc() / 1_000_000);
         } finally {
             if (dir != null) {
                 TempTrees.delete(dir); // an H2 run leaves a 2.5 GB file otherwise
+            } else if (kept != null) {
+                System.out.printf(Locale.ROOT, "H2 file after close: %,d MB%n", Files.size(kept) / 1_000_000);
             }
         }
+    }
+
+    /**
+     * The H2 store's settings: the registry's defaults, or each overridden by a system property
+     * ({@code -Dh2.fill=90 -Dh2.cache=16 -Dh2.closeCompact=0} are H2's own defaults), to compare settings on one file.
+     */
+    private static H2StoreSettings h2Settings() {
+        H2StoreSettings d = H2StoreSettings.DEFAULT;
+        return new H2StoreSettings(Integer.getInteger("h2.fill", d.autoCompactFillRate()),
+                Integer.getInteger("h2.cache", d.cacheSizeMb()),
+                Integer.getInteger("h2.closeCompact", d.closeCompactMillis()));
     }
 
     private static void load(MongoClient client, Corpus corpus, int count) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,17 +56,23 @@ public final class EmbeddedRegistryServer implements AutoCloseable {
         return startOnFile(profileFolder.resolve(FILE_NAME), host, port);
     }
 
+    /** {@link #startOnFile(Path, String, int, H2StoreSettings)} with {@link H2StoreSettings#DEFAULT}. */
+    public static EmbeddedRegistryServer startOnFile(Path file, String host, int port) {
+        return startOnFile(file, host, port, H2StoreSettings.DEFAULT);
+    }
+
     /**
      * Data in the given H2 file, created if missing.
      *
      * @param host the address to listen on; {@value #LOOPBACK} keeps it to this machine
      * @param port 0 for any free port
+     * @param settings how the H2 file is opened (cache, compaction)
      * @throws RegistryPortInUseException if the port is taken
      * @throws EmbeddedRegistryException if the file or address cannot be used
      */
-    public static EmbeddedRegistryServer startOnFile(Path file, String host, int port) {
+    public static EmbeddedRegistryServer startOnFile(Path file, String host, int port, H2StoreSettings settings) {
         Path absolute = file.toAbsolutePath();
-        return start(openH2(absolute), host, port, absolute);
+        return start(openH2(absolute, settings), host, port, absolute);
     }
 
     private static EmbeddedRegistryServer start(MongoBackend backend, String host, int port, Path file) {
@@ -87,10 +94,19 @@ public final class EmbeddedRegistryServer implements AutoCloseable {
         return started;
     }
 
-    private static H2Backend openH2(Path file) {
+    private static H2Backend openH2(Path file, H2StoreSettings settings) {
         try {
             Files.createDirectories(file.getParent());
-            return new H2Backend(file.toString());
+            MVStore store = new MVStore.Builder().fileName(file.toString())
+                    .autoCompactFillRate(settings.autoCompactFillRate())
+                    .cacheSize(settings.cacheSizeMb())
+                    .open();
+            try {
+                return new CompactingH2Backend(store, settings.closeCompactMillis());
+            } catch (RuntimeException e) {
+                store.closeImmediately(); // else the file stays locked by this process
+                throw e;
+            }
         } catch (IOException e) {
             throw new EmbeddedRegistryException("The folder for the registry file " + file
                     + " cannot be created: " + e.getMessage(), e);
@@ -149,7 +165,10 @@ public final class EmbeddedRegistryServer implements AutoCloseable {
         return "embedded registry on " + clientHost() + ":" + port + " (" + where + ")";
     }
 
-    /** Disconnects clients, stops listening and closes the backend, which flushes the H2 file. Idempotent. */
+    /**
+     * Disconnects clients, stops listening and closes the backend, which compacts the H2 file for at most
+     * {@link H2StoreSettings#closeCompactMillis} and flushes it. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {

@@ -1,0 +1,34 @@
+package org.peershelf.registry.embedded;
+
+/**
+ * How the embedded registry opens its H2 file (an MVStore). The defaults were chosen by measurement on the Explore
+ * search benchmark (docs/BENCHMARKS.md, "Explore search on H2: the store's settings"; decision 0008).
+ *
+ * @param autoCompactFillRate the file fill rate (percent of the file holding live data) below which H2's background
+ *                            thread compacts while the registry runs; 0 turns background compaction off. H2's own
+ *                            default, 90, kept a 2-core machine compacting all the time at the 74% a registry settles
+ *                            at, and its searches stalling behind it.
+ * @param cacheSizeMb         H2's page cache; pages are kept deserialized, so this is heap of the process
+ * @param closeCompactMillis  how long closing may spend compacting the file (and shrinking it) before it is flushed
+ */
+public record H2StoreSettings(int autoCompactFillRate, int cacheSizeMb, int closeCompactMillis) {
+    /** H2's default cache is 16 MB. */
+    public static final H2StoreSettings DEFAULT = new H2StoreSettings(50, 16, 2_000);
+
+    public H2StoreSettings {
+        if (autoCompactFillRate < 0 || autoCompactFillRate > 100) {
+            throw new IllegalArgumentException("autoCompactFillRate is a percentage, not " + autoCompactFillRate);
+        }
+        if (cacheSizeMb < 0) {
+            throw new IllegalArgumentException("cacheSizeMb must not be negative: " + cacheSizeMb);
+        }
+        if (closeCompactMillis < 0) {
+            throw new IllegalArgumentException("closeCompactMillis must not be negative: " + closeCompactMillis);
+        }
+    }
+
+    /** H2 2.3's own defaults, as {@code MVStore.open(file)} has them (for comparison in benchmarks). */
+    public static H2StoreSettings h2Defaults() {
+        return new H2StoreSettings(90, 16, 0);
+    }
+}

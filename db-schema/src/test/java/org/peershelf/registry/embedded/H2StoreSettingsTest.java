@@ -1,0 +1,80 @@
+package org.peershelf.registry.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The H2 file under the registry's own store settings: background compaction is mostly off, so the file must not
+ * grow with every rewrite of the same data from one session to the next; closing compacts it.
+ */
+@Tag("integration")
+class H2StoreSettingsTest {
+    private static final int DOCUMENTS = 1_000;
+    private static final String PAYLOAD = "x".repeat(2_000);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void rewritingTheSameDataInEverySessionDoesNotGrowTheFile() throws Exception {
+        Path file = folder.resolve("registry.mv.db");
+        List<Long> sizes = sessions(file, H2StoreSettings.DEFAULT, 4);
+
+        // ~2 MB live; every session rewrites it 5 times (~10 MB written); without compaction the file keeps it all
+        assertThat(sizes.get(sizes.size() - 1)).as("sizes after each session %s", sizes)
+                .isLessThanOrEqualTo(sizes.get(0) * 3 / 2)
+                .isLessThan(6_000_000L);
+    }
+
+    @Test
+    void withoutCompactionOnCloseTheSameRewritesDoGrowTheFile() throws Exception {
+        // the counter-test: shows that the first test can fail (background compaction off, none on close)
+        Path file = folder.resolve("registry.mv.db");
+        List<Long> sizes = sessions(file, new H2StoreSettings(0, 16, 0), 4);
+
+        assertThat(sizes.get(sizes.size() - 1)).as("sizes after each session %s", sizes)
+                .isGreaterThan(sizes.get(0) * 3 / 2);
+    }
+
+    @Test
+    void settingsOutOfRangeAreRejected() {
+        assertThatThrownBy(() -> new H2StoreSettings(101, 16, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new H2StoreSettings(50, -1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new H2StoreSettings(50, 16, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Each session opens the file, rewrites every document five times, checks it and closes; the sizes after close. */
+    private static List<Long> sessions(Path file, H2StoreSettings settings, int count) throws Exception {
+        List<Long> sizes = new ArrayList<>();
+        for (int session = 0; session < count; session++) {
+            try (EmbeddedRegistryServer server = EmbeddedRegistryServer.startOnFile(file, "127.0.0.1", 0, settings);
+                 MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
+                for (int round = 0; round < 5; round++) {
+                    for (int i = 0; i < DOCUMENTS; i++) {
+                        docs.updateOne(Filters.eq("_id", "d" + i),
+                                Updates.set("v", PAYLOAD + session + ":" + round), new com.mongodb.client.model.UpdateOptions().upsert(true));
+                    }
+                }
+                assertThat(docs.countDocuments()).isEqualTo(DOCUMENTS);
+                assertThat(docs.find(Filters.eq("_id", "d7")).first().getString("v")).endsWith(session + ":4");
+            }
+            sizes.add(Files.size(file));
+        }
+        return sizes;
+    }
+}
