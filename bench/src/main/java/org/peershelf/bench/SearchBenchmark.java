@@ -1,5 +1,6 @@
 package org.peershelf.bench;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -163,17 +164,6 @@ public final class SearchBenchmark {
                 System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms  (mean matches %,d)%n", kinds.get(k)[0],
                         Stats.median(samples), Stats.percentile(samples, 95), hits / perKind);
             }
-            // the search before the index: one regex scan for a rare word, natural order, 1,000 ids (on the H2
-            // backend each reads and sorts every document first: seconds, so fewer of them)
-            int scans = backend.equals("h2") ? Math.min(perKind, 5) : perKind;
-            for (int i = 0; i < scans; i++) {
-                Document filter = new Document(ResourceDocuments.SEARCH_TEXT,
-                        new Document("$regex", " " + corpus.rare(pick)));
-                long b = System.nanoTime();
-                resources.find(filter).sort(new Document("$natural", -1))
-                        .projection(new Document(ResourceDocuments.ID, 1)).limit(1000).into(new ArrayList<>());
-                scan.add((System.nanoTime() - b) / 1e6);
-            }
             System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms  (n=%d)%n", "NARROW KINDS",
                     Stats.median(narrow), Stats.percentile(narrow, 95), narrow.size());
             System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms  (n=%d)%n", "COMBINED KINDS",
@@ -184,6 +174,23 @@ public final class SearchBenchmark {
                     Stats.percentile(all, 95), all.size());
             System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms%n", "baseline find().limit(50)",
                     Stats.median(baseline), Stats.percentile(baseline, 95));
+            // the search before the index: one regex scan for a rare word, natural order, 1,000 ids (on the H2
+            // backend each reads and sorts every document first: seconds, so fewer of them)
+            int scans = backend.equals("h2") ? Math.min(perKind, 5) : perKind;
+            for (int i = 0; i < scans; i++) {
+                Document filter = new Document(ResourceDocuments.SEARCH_TEXT,
+                        new Document("$regex", " " + corpus.rare(pick)));
+                long b = System.nanoTime();
+                try {
+                    resources.find(filter).sort(new Document("$natural", -1))
+                            .projection(new Document(ResourceDocuments.ID, 1)).limit(1000).into(new ArrayList<>());
+                    scan.add((System.nanoTime() - b) / 1e6);
+                } catch (MongoException e) {
+                    // seen on H2 under its default background compaction: "Chunk 537 not found" in a long scan
+                    System.out.printf(Locale.ROOT, "baseline scan FAILED after %.0f ms: %s%n",
+                            (System.nanoTime() - b) / 1e6, e.getMessage());
+                }
+            }
             System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms  (n=%d)%n",
                     "baseline rare-word scan (no index)", Stats.median(scan), Stats.percentile(scan, 95), scan.size());
             System.out.printf(Locale.ROOT, "heap in use after GC, end of run (server, H2 cache and client): %,d MB%n",
