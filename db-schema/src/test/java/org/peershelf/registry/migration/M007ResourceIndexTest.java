@@ -97,7 +97,8 @@ class M007ResourceIndexTest extends RegistryServerTestCase {
         // every resource (thousands of one-offset fields per chunk of a common key) and took three times as long
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < 16_384 + 200; i++) { // PostingChunk.SIZE + 200
-            docs.add(new Document(ResourceDocuments.ID, String.format("%064x", i + 1_000))
+            String id = String.format("%064x", i + 1_000);
+            docs.add(new Document(ResourceDocuments.ID, id).append(ResourceDocuments.RESOURCE_ID, id)
                     .append(ResourceDocuments.PUBLISHED_AT, NOW + i)
                     .append(ResourceDocuments.KEYWORDS, List.of("common")));
         }
