@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,14 +147,21 @@ public final class SearchBenchmark {
             List<Double> combined = new ArrayList<>();
             List<Double> baseline = new ArrayList<>();
             List<Double> scan = new ArrayList<>();
+            List<String> slow = new ArrayList<>();
             for (int k = 0; k < makers.size(); k++) {
                 List<Double> samples = new ArrayList<>();
                 long hits = 0;
                 for (int i = 0; i < perKind; i++) {
                     ResourceQuery q = makers.get(k).apply(pick);
+                    long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
                     long start = System.nanoTime();
                     hits += registry.search(q).total();
-                    samples.add((System.nanoTime() - start) / 1e6);
+                    double ms = (System.nanoTime() - start) / 1e6;
+                    samples.add(ms);
+                    if (ms > 100) { // to line up with -Xlog:gc (same uptime clock) and the store's background work
+                        slow.add(String.format(Locale.ROOT, "  %.0f ms at %.3f s: %s [%s]", ms, uptime / 1e3,
+                                kinds.get(k)[0], q.text()));
+                    }
                     long b = System.nanoTime();
                     resources.find().limit(50).into(new ArrayList<>());
                     baseline.add((System.nanoTime() - b) / 1e6);
@@ -174,6 +182,8 @@ public final class SearchBenchmark {
                     Stats.percentile(all, 95), all.size());
             System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms%n", "baseline find().limit(50)",
                     Stats.median(baseline), Stats.percentile(baseline, 95));
+            System.out.println("searches over 100 ms (JVM uptime at their start):");
+            slow.forEach(System.out::println);
             // the search before the index: one regex scan for a rare word, natural order, 1,000 ids (on the H2
             // backend each reads and sorts every document first: seconds, so fewer of them)
             int scans = backend.equals("h2") ? Math.min(perKind, 5) : perKind;
