@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Every resource listed in the registry has a listing number: 0, 1, 2, … in the order resources were first listed
@@ -29,6 +31,12 @@ import org.bson.Document;
  * what claims the number), {@code r:<resource id>} the number of a resource, and {@code #listed} how many numbers
  * were claimed (raised with {@code $max}). A number, once given, is never given again nor changed: a resend, an
  * unpublish and a re-listing keep it.
+ *
+ * <p>The same mapping is copied into blocks, {@code m:<number / 64>} with a field {@code i<number % 64>} per number
+ * (migration 8), so that a search turns a page of neighbouring numbers into ids with one or two reads instead of one
+ * {@code _id} lookup each (on the H2 backend each lookup is a costly B-tree search). The copy is written after the
+ * claim; a number missing from its block (a crash in between, or a registry not yet migrated) is read from its
+ * {@code n:} document, which stays the authority.
  *
  * <p>Every write is by {@code _id} alone: the embedded server scans the whole collection for a filter with any other
  * field, and its findOneAndUpdate answers with its live document, so four peers incrementing one counter were handed
@@ -42,6 +50,10 @@ final class ListingNumbers {
     static final int READ_BATCH = 200;
     private static final String RESOURCE_PREFIX = "r:";
     private static final String NUMBER_PREFIX = "n:";
+    static final String BLOCK_PREFIX = "m:";
+    /** Numbers per block: a page of 50 dense matches is one or two blocks; a block is ~5 KB of ids. */
+    static final int BLOCK = 64;
+    private static final String SLOT = "i";
     private static final int CLAIM_ATTEMPTS = 1_000;
 
     private final MongoCollection<Document> index;
@@ -84,10 +96,61 @@ final class ListingNumbers {
                 }
                 continue;
             }
+            mapInBlock(next, resourceId);
             raiseCount(next + 1);
             return next;
         }
         throw new MongoException("no free listing number after " + CLAIM_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Copies one number's resource into its block: a {@code $set} of its own field by {@code _id}, so peers filling
+     * one block at once lose nothing. Two first upserts of one block may race to insert it; the loser's retry is an
+     * update.
+     */
+    private void mapInBlock(int number, String resourceId) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                index.updateOne(eq(ResourceIndex.ID, blockId(number / BLOCK)), Updates.set(slot(number), resourceId),
+                        new UpdateOptions().upsert(true));
+                return;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt > 0) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Copies the mapping of numbers {@code from} (inclusive) to {@code to} (exclusive) from their {@code n:}
+     * documents into their blocks, for migration 8. Idempotent: it sets what the {@code n:} documents say.
+     */
+    void copyIntoBlocks(int from, int to) {
+        for (int start = from; start < to; start += READ_BATCH) {
+            List<Integer> batch = new ArrayList<>();
+            for (int n = start; n < Math.min(to, start + READ_BATCH); n++) {
+                batch.add(n);
+            }
+            writeBlocks(fromNumberDocuments(batch));
+        }
+    }
+
+    private void writeBlocks(Map<Integer, String> idOf) {
+        Map<Integer, List<Bson>> byBlock = new TreeMap<>();
+        idOf.forEach((n, id) -> byBlock.computeIfAbsent(n / BLOCK, b -> new ArrayList<>()).add(Updates.set(slot(n), id)));
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        byBlock.forEach((block, sets) -> writes.add(new UpdateOneModel<>(eq(ResourceIndex.ID, blockId(block)),
+                Updates.combine(sets), new UpdateOptions().upsert(true))));
+        bulk(writes);
+    }
+
+    private static String blockId(int block) {
+        return BLOCK_PREFIX + block;
+    }
+
+    private static String slot(int number) {
+        return SLOT + number % BLOCK;
     }
 
     private void raiseCount(int count) {
@@ -104,8 +167,40 @@ final class ListingNumbers {
         return doc != null && doc.get(NUMBER) instanceof Number n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
     }
 
-    /** The resource ids of these numbers; a number not claimed (yet) is left out. */
+    /**
+     * The resource ids of these numbers; a number not claimed (yet) is left out. Numbers that share a block with
+     * another of them are read from their blocks (one read for many), the rest and any missing from a block from
+     * their {@code n:} documents.
+     */
     Map<Integer, String> resourceIds(Collection<Integer> numbers) {
+        Map<Integer, List<Integer>> byBlock = new TreeMap<>();
+        numbers.forEach(n -> byBlock.computeIfAbsent(n / BLOCK, b -> new ArrayList<>()).add(n));
+        List<String> blockIds = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        byBlock.forEach((block, inBlock) -> {
+            if (inBlock.size() > 1) {
+                blockIds.add(blockId(block));
+                inBlock.forEach(n -> fields.add(slot(n)));
+            }
+        });
+        Map<Integer, String> out = new HashMap<>();
+        if (!blockIds.isEmpty()) {
+            Bson projection = Projections.include(fields.stream().distinct().toList());
+            for (Document doc : read(blockIds, projection)) {
+                int block = Integer.parseInt(String.valueOf(doc.get(ResourceIndex.ID)).substring(BLOCK_PREFIX.length()));
+                for (int n : byBlock.getOrDefault(block, List.of())) {
+                    if (doc.get(slot(n)) instanceof String id) {
+                        out.put(n, id);
+                    }
+                }
+            }
+        }
+        List<Integer> rest = numbers.stream().filter(n -> !out.containsKey(n)).distinct().toList();
+        out.putAll(fromNumberDocuments(rest));
+        return out;
+    }
+
+    private Map<Integer, String> fromNumberDocuments(Collection<Integer> numbers) {
         List<String> ids = numbers.stream().map(n -> NUMBER_PREFIX + n).toList();
         Map<Integer, String> out = new HashMap<>();
         for (Document doc : read(ids)) {
@@ -147,11 +242,15 @@ final class ListingNumbers {
         }
         bulk(claims);
         Map<String, Integer> claimed = new HashMap<>();
+        Map<Integer, String> mapped = new HashMap<>();
         for (Document doc : read(claimIds)) {
             if (doc.get(RESOURCE) instanceof String id) {
-                claimed.put(id, Integer.parseInt(String.valueOf(doc.get(ResourceIndex.ID)).substring(NUMBER_PREFIX.length())));
+                int n = Integer.parseInt(String.valueOf(doc.get(ResourceIndex.ID)).substring(NUMBER_PREFIX.length()));
+                claimed.put(id, n);
+                mapped.put(n, id); // what the n: document says, whoever won it
             }
         }
+        writeBlocks(mapped);
         List<WriteModel<Document>> owners = new ArrayList<>();
         for (String id : batch) {
             if (!numbers.containsKey(id)) {
@@ -175,9 +274,14 @@ final class ListingNumbers {
     }
 
     private List<Document> read(List<String> ids) {
+        return read(ids, null);
+    }
+
+    private List<Document> read(List<String> ids, Bson projection) {
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += READ_BATCH) {
-            index.find(in(ResourceIndex.ID, ids.subList(i, Math.min(ids.size(), i + READ_BATCH)))).into(docs);
+            index.find(in(ResourceIndex.ID, ids.subList(i, Math.min(ids.size(), i + READ_BATCH))))
+                    .projection(projection).into(docs);
         }
         return docs;
     }

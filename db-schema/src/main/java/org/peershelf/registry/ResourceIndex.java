@@ -149,6 +149,15 @@ public final class ResourceIndex {
     }
 
     /**
+     * Copies every listing number's resource from its {@code n:} document into its block ({@link ListingNumbers}):
+     * what migration 8 does. Idempotent; publishes meanwhile write their own blocks.
+     */
+    public static void copyNumbersIntoBlocks(MongoDatabase database) {
+        ListingNumbers numbers = new ListingNumbers(database.getCollection(COLLECTION));
+        numbers.listed().ifPresent(listed -> numbers.copyIntoBlocks(0, listed));
+    }
+
+    /**
      * Resource ids oldest first by {@code publishedAt}. Natural order is not publishing order everywhere: the H2
      * backend keeps documents in {@code _id} order, and a real MongoDB promises none. A tombstone has no date and
      * keeps its place after the resource before it in natural order (the sort is stable).

@@ -202,6 +202,36 @@ class ResourceIndexTest extends RegistryTestCase {
         assertThat(Postings.offsets(shared).cardinality()).isEqualTo(90);
         // publishes racing from several peers may be listed in another order than they were numbered (decision 0003)
         assertThat(ids(q)).containsExactlyInAnyOrderElementsOf(scanIds(q));
+        // the claimers filled one block (m:0, m:1) at once: every number's copy is there and agrees with n:
+        Map<Integer, String> numbered = numberDocuments();
+        assertThat(numbered).hasSizeGreaterThanOrEqualTo(90);
+        assertThat(blockEntries()).isEqualTo(numbered);
+    }
+
+    @Test
+    void aPageOfNeighbouringNumbersIsReadFromItsBlock() {
+        publishRandom(new Random(5), 40);
+        ResourceQuery q = ResourceQuery.all(FRESH_SINCE).withPage(0, ResourceQuery.MAX_LIMIT);
+        List<String> before = ids(q);
+        // without the n: documents only the blocks can name the numbers
+        registries.database(database).getCollection(RegistryCollections.RESOURCE_INDEX)
+                .deleteMany(new Document("_id", new Document("$regex", "^n:")));
+
+        assertThat(ids(q)).hasSize(41).isEqualTo(before);
+    }
+
+    @Test
+    void aNumberMissingFromItsBlockIsReadFromItsNumberDocument() {
+        publishRandom(new Random(6), 150); // blocks m:0, m:1 and m:2
+        MongoCollection<Document> index = registries.database(database).getCollection(RegistryCollections.RESOURCE_INDEX);
+        // as after a crash between the claim and its copy, or before migration 8
+        index.deleteOne(new Document("_id", "m:1"));
+        index.updateOne(new Document("_id", "m:0"), new Document("$unset", new Document("i5", "").append("i63", "")));
+        index.updateOne(new Document("_id", "m:2"), new Document("$set", new Document("i3", 42)));
+
+        for (ResourceQuery q : queries()) {
+            assertThat(ids(q)).as(q.toString()).isEqualTo(scanIds(q));
+        }
     }
 
     @Test
@@ -302,6 +332,30 @@ class ResourceIndexTest extends RegistryTestCase {
             registry.publishResource(p);
             out.add(p);
         }
+        return out;
+    }
+
+    /** Every {@code n:} document's number and resource. */
+    private Map<Integer, String> numberDocuments() {
+        Map<Integer, String> out = new TreeMap<>();
+        registries.database(database).getCollection(RegistryCollections.RESOURCE_INDEX)
+                .find(new Document("_id", new Document("$regex", "^n:"))).forEach(d ->
+                        out.put(Integer.parseInt(d.getString("_id").substring(2)), d.getString("r")));
+        return out;
+    }
+
+    /** Every number's resource as the blocks ({@code m:<block>}, {@code i<offset>}) copy it. */
+    private Map<Integer, String> blockEntries() {
+        Map<Integer, String> out = new TreeMap<>();
+        registries.database(database).getCollection(RegistryCollections.RESOURCE_INDEX)
+                .find(new Document("_id", new Document("$regex", "^m:"))).forEach(d -> {
+                    int block = Integer.parseInt(d.getString("_id").substring(2));
+                    d.forEach((field, value) -> {
+                        if (field.startsWith("i")) {
+                            out.put(block * ListingNumbers.BLOCK + Integer.parseInt(field.substring(1)), (String) value);
+                        }
+                    });
+                });
         return out;
     }
 
