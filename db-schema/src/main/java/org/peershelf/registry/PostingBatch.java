@@ -20,9 +20,17 @@ final class PostingBatch {
     private int held;
     private int chunk = -1;
 
+    private final int firstPart;
+
     PostingBatch(Postings postings, int maxPostings) {
+        this(postings, maxPostings, 0);
+    }
+
+    /** @param firstPart the number of the first part written per chunk: a later build's own fields, apart from b0… */
+    PostingBatch(Postings postings, int maxPostings, int firstPart) {
         this.postings = postings;
         this.maxPostings = maxPostings;
+        this.firstPart = firstPart;
     }
 
     void add(int number, Collection<String> keys) {
@@ -46,7 +54,7 @@ final class PostingBatch {
         offsets.forEach((id, list) -> additions.put(id, list.toArray()));
         offsets.clear();
         held = 0;
-        int part = partsWritten.merge(chunk, 1, Integer::sum) - 1;
+        int part = firstPart + partsWritten.merge(chunk, 1, Integer::sum) - 1;
         postings.build(additions, part);
     }
 

@@ -38,6 +38,8 @@ public final class ResourceIndex {
     /** The migration writes what it gathered when it reaches a new chunk or holds this many numbers. */
     private static final int FLUSH_POSTINGS = 2_000_000;
     private static final int READ_BATCH = 1_000;
+    /** Migration 9 numbers its parts from here, apart from migration 7's b0, b1, …. */
+    private static final int LONG_PREFIX_PARTS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(ResourceIndex.class);
 
     private final ListingNumbers numbers;
@@ -124,11 +126,25 @@ public final class ResourceIndex {
      * one, and postings are only added to.
      */
     public static void rebuild(MongoDatabase database) {
+        build(database, new PostingBatch(new Postings(database.getCollection(COLLECTION)), FLUSH_POSTINGS), keys -> keys);
+    }
+
+    /**
+     * Adds the word and author-word prefixes of 9 to {@value IndexKeys#MAX_PREFIX} letters of every resource already
+     * listed, which migration 7 (up to 8 letters) did not write: what migration 9 does. Its parts are fields of its
+     * own ({@code b1000}, …), so running it again, or after a build that wrote other parts, sets the same fields to
+     * the same sets, and a publish meanwhile adds to {@code d}.
+     */
+    public static void addLongPrefixes(MongoDatabase database) {
+        build(database, new PostingBatch(new Postings(database.getCollection(COLLECTION)), FLUSH_POSTINGS,
+                LONG_PREFIX_PARTS), keys -> keys.stream().filter(IndexKeys::longPrefix).toList());
+    }
+
+    private static void build(MongoDatabase database, PostingBatch batch,
+                              java.util.function.UnaryOperator<java.util.Collection<String>> keysToWrite) {
         MongoCollection<Document> resources = database.getCollection(RegistryCollections.RESOURCES);
         MongoCollection<Document> index = database.getCollection(COLLECTION);
         Map<String, Integer> numberOf = new ListingNumbers(index).numberInOrder(inPublishingOrder(resources));
-        Postings postings = new Postings(index);
-        PostingBatch batch = new PostingBatch(postings, FLUSH_POSTINGS);
         // in number order, which PostingBatch needs to write each chunk once: natural order is not number order (on
         // H2 it is _id order), and fed in that order the batch wrote a part per resource, ~16,000 one-offset fields
         // in each chunk of a common key, and the 100,000-resource build took over 15 minutes instead of 5
@@ -143,7 +159,8 @@ public final class ResourceIndex {
                             ResourceDocuments.YEAR))
                     .into(new ArrayList<>());
             docs.sort(Comparator.comparingInt(doc -> numberOf.get(String.valueOf(doc.get(ResourceDocuments.ID)))));
-            docs.forEach(doc -> batch.add(numberOf.get(String.valueOf(doc.get(ResourceDocuments.ID))), IndexKeys.of(doc)));
+            docs.forEach(doc -> batch.add(numberOf.get(String.valueOf(doc.get(ResourceDocuments.ID))),
+                    keysToWrite.apply(IndexKeys.of(doc))));
         }
         batch.flush();
     }

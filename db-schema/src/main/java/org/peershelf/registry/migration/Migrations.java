@@ -10,6 +10,7 @@ public final class Migrations {
     public static List<Migration> all() {
         return List.of(new M001DirectoryAndPresence(), new M002ResourcesHoldersRooms(), new M004RoomMembers(),
                 new M005ResourceWordIndex(),
-                new M006SignedRoomMembers(), new M007ResourceIndex(), new M008NumberBlocks());
+                new M006SignedRoomMembers(), new M007ResourceIndex(), new M008NumberBlocks(),
+                new M009LongerWordPrefixes());
     }
 }
