@@ -2,12 +2,12 @@ package org.peershelf.registry.embedded;
 
 /**
  * How the embedded registry opens its H2 file (an MVStore). The defaults were chosen by measurement on the Explore
- * search benchmark (docs/BENCHMARKS.md, "Explore search on H2: the store's settings"; decision 0008).
+ * search benchmark (docs/BENCHMARKS.md, "Explore search on H2: store settings, number blocks, longer prefixes"; decision 0008).
  *
  * @param autoCompactFillRate the file fill rate (percent of the file holding live data) below which H2's background
  *                            thread compacts while the registry runs; 0 turns background compaction off. H2's own
  *                            default, 90, kept a 2-core machine compacting all the time at the 74% a registry settles
- *                            at, and its searches stalling behind it.
+ *                            at, and made 7–10 s reads fail with "Chunk … not found" in 3 of 5 benchmark runs.
  * @param cacheSizeMb         H2's page cache; pages are kept deserialized, so this is heap of the process
  * @param closeCompactMillis  how long closing may spend compacting the file (and shrinking it) before it is flushed
  */
