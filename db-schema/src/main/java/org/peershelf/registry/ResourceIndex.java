@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.peershelf.protocol.registry.ResourceQuery;
 import org.peershelf.registry.mapping.ResourceDocuments;
@@ -141,7 +143,7 @@ public final class ResourceIndex {
     }
 
     private static void build(MongoDatabase database, PostingBatch batch,
-                              java.util.function.UnaryOperator<java.util.Collection<String>> keysToWrite) {
+                              UnaryOperator<Collection<String>> keysToWrite) {
         MongoCollection<Document> resources = database.getCollection(RegistryCollections.RESOURCES);
         MongoCollection<Document> index = database.getCollection(COLLECTION);
         Map<String, Integer> numberOf = new ListingNumbers(index).numberInOrder(inPublishingOrder(resources));
