@@ -219,13 +219,12 @@ public final class SearchBenchmark {
 
     /**
      * The H2 store's settings: the registry's defaults, or each overridden by a system property
-     * ({@code -Dh2.fill=90 -Dh2.cache=16 -Dh2.closeCompact=0} are H2's own defaults), to compare settings on one file.
+     * ({@code -Dh2.fill=90 -Dh2.cache=16} are H2's own defaults), to compare settings on one file.
      */
     private static H2StoreSettings h2Settings() {
         H2StoreSettings d = H2StoreSettings.DEFAULT;
         return new H2StoreSettings(Integer.getInteger("h2.fill", d.autoCompactFillRate()),
-                Integer.getInteger("h2.cache", d.cacheSizeMb()),
-                Integer.getInteger("h2.closeCompact", d.closeCompactMillis()));
+                Integer.getInteger("h2.cache", d.cacheSizeMb()));
     }
 
     private static void load(MongoClient client, Corpus corpus, int count) {

@@ -102,7 +102,7 @@ public final class EmbeddedRegistryServer implements AutoCloseable {
                     .cacheSize(settings.cacheSizeMb())
                     .open();
             try {
-                return new CompactingH2Backend(store, settings.closeCompactMillis());
+                return new H2Backend(store);
             } catch (RuntimeException e) {
                 store.closeImmediately(); // else the file stays locked by this process
                 throw e;
@@ -165,10 +165,7 @@ public final class EmbeddedRegistryServer implements AutoCloseable {
         return "embedded registry on " + clientHost() + ":" + port + " (" + where + ")";
     }
 
-    /**
-     * Disconnects clients, stops listening and closes the backend, which compacts the H2 file for at most
-     * {@link H2StoreSettings#closeCompactMillis} and flushes it. Idempotent.
-     */
+    /** Disconnects clients, stops listening and closes the backend, which flushes the H2 file. Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
