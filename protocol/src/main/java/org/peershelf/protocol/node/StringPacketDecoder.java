@@ -16,12 +16,12 @@ import org.json.JSONArray;
  * text this fast path does not fully understand, goes to the library's decoder, so validation and errors stay the
  * library's. One instance per connection (the library's decoder keeps the state of a binary packet in progress).
  */
-final class StringPacketDecoder implements Parser.Decoder {
+public final class StringPacketDecoder implements Parser.Decoder {
     private final JsonFactory json;
     private final Parser.Decoder fallback = new IOParser.Decoder();
     private Callback onDecoded;
 
-    StringPacketDecoder(JsonFactory json) {
+    public StringPacketDecoder(JsonFactory json) {
         this.json = json;
     }
 

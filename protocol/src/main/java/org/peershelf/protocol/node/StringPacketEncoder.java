@@ -13,7 +13,7 @@ import org.json.JSONArray;
  * benchmark. Such packets are written here with Jackson's escaping, to the same text format; anything else
  * (binary attachments, objects, numbers, another namespace) goes to the library's encoder unchanged.
  */
-final class StringPacketEncoder implements Parser.Encoder {
+public final class StringPacketEncoder implements Parser.Encoder {
     private final Parser.Encoder fallback = new IOParser.Encoder();
 
     @Override
@@ -27,7 +27,7 @@ final class StringPacketEncoder implements Parser.Encoder {
     }
 
     /** The packet as text, or null if it is not an event or ack of strings only in the main namespace. */
-    static String encodeStrings(Packet<?> packet) {
+    public static String encodeStrings(Packet<?> packet) {
         if (packet.type != Parser.EVENT && packet.type != Parser.ACK) {
             return null;
         }
