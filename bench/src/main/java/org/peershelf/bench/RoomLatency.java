@@ -18,7 +18,8 @@ import org.peershelf.protocol.chat.ChatEvent;
  * sender included: its own line comes back numbered by the host), as the Node.js baseline measures from its emit.
  */
 final class RoomLatency {
-    record Result(int rate, int sent, int delivered, double p50, double p99) {
+    /** @param cpuMsPerMessage this JVM's CPU time (every peer and the registry) per message sent; NaN if not measured */
+    record Result(int rate, int sent, int delivered, double p50, double p99, double cpuMsPerMessage) {
         boolean sustained() {
             return delivered == sent && p99 < 100;
         }
@@ -60,6 +61,7 @@ final class RoomLatency {
         inFlight.clear();
         int total = (int) Math.round(rate * seconds);
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         int[] sent = {0};
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
@@ -89,6 +91,7 @@ final class RoomLatency {
         while (latencies.size() < total && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+        double cpuMsPerMessage = (processCpuNanos() - cpuStart) / 1e6 / total;
         List<Double> copy;
         synchronized (latencies) {
             copy = new ArrayList<>(latencies);
@@ -99,7 +102,12 @@ final class RoomLatency {
         while (members.stream().anyMatch(p -> p.chats().rooms().pending(room) > 0) && System.nanoTime() < drain) {
             Thread.sleep(50);
         }
-        return new Result(rate, total, copy.size(), Stats.percentile(copy, 50), p99);
+        return new Result(rate, total, copy.size(), Stats.percentile(copy, 50), p99, cpuMsPerMessage);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     void close() {

@@ -1,5 +1,6 @@
 package org.peershelf.protocol.node;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import io.socket.client.Ack;
 import io.socket.client.IO;
 import io.socket.client.Socket;
@@ -45,6 +46,8 @@ public final class Dialer {
     private final EventLoopWebSockets sockets;
     private final Optional<PeerTls> tls;
     private final SharedEngineHeartbeats heartbeats;
+    private final StringPacketEncoder packetEncoder = new StringPacketEncoder();
+    private final JsonFactory packetJson = new JsonFactory();
 
     /**
      * @param sockets    opens the websockets of dialled links on a shared event loop
@@ -237,6 +240,8 @@ public final class Dialer {
         // TLS: each dial's engine accepts only the certificate of the device we mean to reach
         Supplier<SSLEngine> engines = tls.isPresent() ? () -> tls.get().clientEngine(expected) : null;
         options.webSocketFactory = sockets.factory(engines);
+        options.encoder = packetEncoder;
+        options.decoder = new StringPacketDecoder(packetJson); // one per connection: it holds binary packets in progress
         return options;
     }
 }
