@@ -30,6 +30,8 @@ import org.peershelf.registry.embedded.EmbeddedRegistryServer;
 public final class ChatBenchmark {
     private static final Duration HEARTBEAT = Duration.ofSeconds(1);
     private static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("warmup", "10"));
+    /** Which parts to run, e.g. {@code -Dparts=nofsync} to profile one sweep alone. */
+    private static final List<String> PARTS = List.of(System.getProperty("parts", "fsync,nofsync,relay").split(","));
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -39,10 +41,12 @@ public final class ChatBenchmark {
         int failovers = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         try (EmbeddedRegistryServer server = EmbeddedRegistryServer.startInMemory()) {
             MongoRegistry.open(server.connectionString()).close();
-            List<RoomLatency.Result> durable = sweep(server, n, true, rates, seconds, "PeerShelf (fsync)");
-            List<RoomLatency.Result> noSync = sweep(server, n, false, rates, seconds, "PeerShelf (no fsync)");
-            List<RoomLatency.Result> baseline = SocketIoBaseline.run(Path.of("bench/socketio/relay-bench.js"), n, seconds,
-                    rates);
+            List<RoomLatency.Result> durable = PARTS.contains("fsync")
+                    ? sweep(server, n, true, rates, seconds, "PeerShelf (fsync)") : List.of();
+            List<RoomLatency.Result> noSync = PARTS.contains("nofsync")
+                    ? sweep(server, n, false, rates, seconds, "PeerShelf (no fsync)") : List.of();
+            List<RoomLatency.Result> baseline = PARTS.contains("relay")
+                    ? SocketIoBaseline.run(Path.of("bench/socketio/relay-bench.js"), n, seconds, rates) : List.of();
             baseline.forEach(r -> print("Socket.IO relay (Node.js)", r));
             int theirs = maxSustained(baseline);
             for (var entry : List.of(java.util.Map.entry("fsync", durable), java.util.Map.entry("no fsync", noSync))) {
@@ -70,6 +74,7 @@ public final class ChatBenchmark {
             await(() -> peers.stream().allMatch(p -> p.chats().rooms().list().stream()
                     .anyMatch(r -> r.roomId().equals(room))), 60);
             RoomLatency latency = new RoomLatency(peers, room);
+            System.out.printf(Locale.ROOT, "warming up at %d msg/s for %.0f s%n", rates.get(0), WARM_UP_SECONDS);
             latency.run(rates.get(0), WARM_UP_SECONDS); // warm-up (the JIT compiles the hot paths meanwhile), dropped
             List<RoomLatency.Result> results = new ArrayList<>();
             for (int rate : rates) {

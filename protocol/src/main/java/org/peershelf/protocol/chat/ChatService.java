@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -21,7 +20,6 @@ import org.peershelf.protocol.node.EventPublisher;
 import org.peershelf.protocol.node.NodeEvent;
 import org.peershelf.protocol.node.PeerLink;
 import org.peershelf.protocol.node.PeerNode;
-import org.peershelf.protocol.node.Threads;
 import org.peershelf.protocol.presence.Mesh;
 import org.peershelf.protocol.presence.PresenceService;
 import org.peershelf.protocol.registry.RoomRegistry;
@@ -38,8 +36,7 @@ public final class ChatService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
 
     private final ChatContext ctx;
-    private final ScheduledExecutorService chatThread =
-            Executors.newSingleThreadScheduledExecutor(Threads.daemon("peershelf-chat"));
+    private final ScheduledExecutorService chatThread = ChatThread.create("peershelf-chat");
     private final DiskWriter writer;
     private final LatencyScores scores;
     private final DirectChats direct;
