@@ -29,7 +29,11 @@ import org.peershelf.registry.embedded.EmbeddedRegistryServer;
  */
 public final class ChatBenchmark {
     private static final Duration HEARTBEAT = Duration.ofSeconds(1);
-    private static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("warmup", "10"));
+    /**
+     * With 20 peers the JIT compilers still take 0.3–0.7 of a core 20–35 s after start and settle only ~45 s in
+     * (measured 2026-12-06 with jstat and per-thread CPU), so a shorter warm-up measures the compiler, not the room.
+     */
+    private static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("warmup", "35"));
     /** Which parts to run, e.g. {@code -Dparts=nofsync} to profile one sweep alone. */
     private static final List<String> PARTS = List.of(System.getProperty("parts", "fsync,nofsync,relay").split(","));
 
