@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.chat.ChatEvents;
 import org.peershelf.protocol.chat.ChatException;
@@ -30,12 +30,8 @@ import org.peershelf.protocol.wire.ProtocolException;
 @Tag("integration")
 class ChatBadInputIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private final ChatNetwork network = new ChatNetwork();
-
-    @AfterEach
-    void close() {
-        network.close();
-    }
+    @RegisterExtension
+    final ChatNetwork network = new ChatNetwork();
 
     private static PeerLink link(Peer from, Peer to) {
         return from.node().links().get(to.node().deviceId()).orElseThrow();

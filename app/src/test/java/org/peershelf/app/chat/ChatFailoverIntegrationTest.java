@@ -13,9 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.chat.ChatConfig;
@@ -31,15 +31,11 @@ import org.peershelf.protocol.registry.RoomRecord;
 @Tag("integration")
 class ChatFailoverIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final ChatNetwork network = new ChatNetwork();
+    @RegisterExtension
+    final ChatNetwork network = new ChatNetwork();
 
     @TempDir
     Path temp;
-
-    @AfterEach
-    void close() {
-        network.close();
-    }
 
     @Test
     void killedHostIsReplacedByTheLowestLatencyMemberAndNoAcceptedMessageIsLost() throws Exception {

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.chat.ChatEvent;
 import org.peershelf.protocol.chat.ChatException;
@@ -24,12 +24,8 @@ import org.peershelf.protocol.registry.Registry;
 @Tag("integration")
 class ChatIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private final ChatNetwork network = new ChatNetwork();
-
-    @AfterEach
-    void close() {
-        network.close();
-    }
+    @RegisterExtension
+    final ChatNetwork network = new ChatNetwork();
 
     static DeviceId id(Peer peer) {
         return peer.node().deviceId();

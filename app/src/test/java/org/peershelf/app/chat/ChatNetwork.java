@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.peershelf.app.testing.TempFolders;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.chat.ChatConfig;
@@ -21,8 +23,9 @@ import org.peershelf.registry.embedded.EmbeddedRegistryServer;
 /**
  * Real peers on loopback against an embedded registry over TCP, each with its own driver connection, that can be
  * stopped and started again with the same identity, profile and data folder (to test restarts and offline peers).
+ * Registered as an extension ({@code @RegisterExtension}), it closes everything after each test.
  */
-final class ChatNetwork implements AutoCloseable {
+final class ChatNetwork implements AutoCloseable, AfterEachCallback {
     static final Duration HEARTBEAT = Duration.ofMillis(300);
 
     private record Device(DeviceIdentity identity, UserProfile profile, Path dir) {
@@ -85,6 +88,11 @@ final class ChatNetwork implements AutoCloseable {
 
     private Path newDataDir(String name) {
         return folders.create("peershelf-chat-" + name);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

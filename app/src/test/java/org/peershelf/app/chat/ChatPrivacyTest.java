@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.chat.ChatEvent;
 import org.peershelf.protocol.chat.ChatEvents;
@@ -28,12 +28,8 @@ import org.peershelf.protocol.wire.ProtocolException;
 @Tag("integration")
 class ChatPrivacyTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private final ChatNetwork network = new ChatNetwork();
-
-    @AfterEach
-    void close() {
-        network.close();
-    }
+    @RegisterExtension
+    final ChatNetwork network = new ChatNetwork();
 
     private static String errorOf(Throwable e) {
         return e instanceof ExecutionException && e.getCause() instanceof ProtocolException p ? p.code() : String.valueOf(e);

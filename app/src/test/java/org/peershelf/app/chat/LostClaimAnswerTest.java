@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.chat.ChatConfig;
 import org.peershelf.protocol.chat.ChatEvent;
@@ -30,13 +30,9 @@ import org.peershelf.protocol.registry.RegistryUnavailableException;
 @Tag("integration")
 class LostClaimAnswerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final ChatNetwork network = new ChatNetwork();
+    @RegisterExtension
+    final ChatNetwork network = new ChatNetwork();
     private final AtomicInteger claimsLost = new AtomicInteger();
-
-    @AfterEach
-    void close() {
-        network.close();
-    }
 
     /** The real registry, except that the first host claim is written and then reported as a lost answer. */
     private Registry losingFirstClaimAnswer(Registry real) {

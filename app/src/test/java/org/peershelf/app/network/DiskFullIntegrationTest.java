@@ -10,9 +10,9 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.registry.Registry;
@@ -34,15 +34,11 @@ class DiskFullIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ResourceMetadata PACKAGE = ResourceMetadata.builder("Ice cores", ResourceType.DATASET).build();
 
-    private final TestNetwork network = new TestNetwork();
+    @RegisterExtension
+    final TestNetwork network = new TestNetwork();
 
     @TempDir
     Path temp;
-
-    @AfterEach
-    void close() {
-        network.close();
-    }
 
     @Test
     void tooLittleFreeSpaceFailsBeforeFetchingAnythingAndTheSameDownloadWorksOnceThereIsRoom() throws Exception {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.identity.DeviceId;
@@ -25,15 +25,11 @@ import org.peershelf.protocol.resource.ResourceType;
 class DownloadResumeIntegrationTest {
     private static final Duration FAST = Duration.ofMillis(300);
     private static final Duration WAIT = Duration.ofSeconds(40);
-    private final TestNetwork network = new TestNetwork();
+    @RegisterExtension
+    final TestNetwork network = new TestNetwork();
 
     @TempDir
     Path temp;
-
-    @AfterEach
-    void close() {
-        network.close();
-    }
 
     @Test
     void downloadKilledHalfWayResumesWithoutFetchingVerifiedChunksAgain() throws Exception {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.identity.DeviceId;
@@ -23,15 +23,11 @@ import org.peershelf.protocol.registry.Registry;
 @Tag("integration")
 class NetworkIntegrationTest {
     private static final Duration FAST = Duration.ofMillis(500);
-    private final TestNetwork network = new TestNetwork();
+    @RegisterExtension
+    final TestNetwork network = new TestNetwork();
 
     @TempDir
     Path temp;
-
-    @AfterEach
-    void close() {
-        network.close();
-    }
 
     @Test
     void fivePeersReachAFullMesh() {

@@ -15,9 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.registry.Registry;
@@ -32,15 +32,11 @@ import org.peershelf.protocol.resource.ResourceType;
 class SharingIntegrationTest {
     private static final Duration FAST = Duration.ofMillis(300);
     private static final Pattern SHARED = Pattern.compile("SHARED id=([0-9a-f]{64})");
-    private final TestNetwork network = new TestNetwork();
+    @RegisterExtension
+    final TestNetwork network = new TestNetwork();
 
     @TempDir
     Path temp;
-
-    @AfterEach
-    void close() {
-        network.close();
-    }
 
     @Test
     void sharedResourceIsFoundByAnotherPeerAndIsAvailableWhileItsHolderIsOnline() throws IOException {

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.peershelf.app.testing.TempFolders;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.config.NodeConfig;
@@ -14,8 +16,11 @@ import org.peershelf.protocol.registry.Registry;
 import org.peershelf.registry.MongoRegistry;
 import org.peershelf.registry.embedded.EmbeddedRegistryServer;
 
-/** An embedded registry over real TCP and real peers on loopback, each with its own driver connection. */
-final class TestNetwork implements AutoCloseable {
+/**
+ * An embedded registry over real TCP and real peers on loopback, each with its own driver connection. Registered as
+ * an extension ({@code @RegisterExtension}), it closes everything after each test.
+ */
+final class TestNetwork implements AutoCloseable, AfterEachCallback {
     private final EmbeddedRegistryServer server = EmbeddedRegistryServer.startInMemory();
     private final List<Peer> peers = new ArrayList<>();
     private final List<Registry> registries = new ArrayList<>();
@@ -45,6 +50,11 @@ final class TestNetwork implements AutoCloseable {
 
     private Path newDataDir(String name) {
         return folders.create("peershelf-test-" + name);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.registry.Registry;
@@ -32,15 +32,11 @@ class TransferIntegrationTest {
     private static final ResourceMetadata DATASET = ResourceMetadata.builder("Glacier melt series", ResourceType.DATASET)
             .authors(List.of("Ada Lovelace")).tags(List.of("climate")).year(2024).build();
 
-    private final TestNetwork network = new TestNetwork();
+    @RegisterExtension
+    final TestNetwork network = new TestNetwork();
 
     @TempDir
     Path temp;
-
-    @AfterEach
-    void close() {
-        network.close();
-    }
 
     @Test
     void publishedResourceIsFoundDownloadedByteForByteAndTheDownloaderBecomesAHolder() throws Exception {
