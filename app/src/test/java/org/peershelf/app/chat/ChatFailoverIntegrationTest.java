@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.peershelf.app.testing.NodeProcess;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.chat.ChatConfig;
 import org.peershelf.protocol.chat.ChatWire.RoomLine;
@@ -50,7 +51,7 @@ class ChatFailoverIntegrationTest {
         DeviceId hostId;
         Map<Peer, List<String>> accepted = new HashMap<>();
         List<String> hostAccepted = new ArrayList<>();
-        try (ChatProcess host = ChatProcess.start(hostProfile, network.uri(), "host", ChatNetwork.HEARTBEAT)) {
+        try (NodeProcess host = NodeProcess.start(hostProfile, network.uri(), "host", ChatNetwork.HEARTBEAT, "--chat-console")) {
             hostId = host.awaitOnline(WAIT);
             await().atMost(WAIT).until(() -> members.stream().allMatch(p -> p.node().links().all().size() == 3));
             int from = host.size();
@@ -108,7 +109,7 @@ class ChatFailoverIntegrationTest {
         }
 
         // the old host comes back: it follows the new host and gets what it missed
-        try (ChatProcess returning = ChatProcess.start(hostProfile, network.uri(), "host", ChatNetwork.HEARTBEAT)) {
+        try (NodeProcess returning = NodeProcess.start(hostProfile, network.uri(), "host", ChatNetwork.HEARTBEAT, "--chat-console")) {
             assertThat(returning.awaitOnline(WAIT)).isEqualTo(hostId);
             List<String> all = new ArrayList<>(everything);
             all.addAll(hostAccepted);
@@ -128,7 +129,7 @@ class ChatFailoverIntegrationTest {
         assertThat(texts).doesNotHaveDuplicates().containsAll(acceptedTexts);
     }
 
-    private static List<String> historyOf(ChatProcess process, String room) throws Exception {
+    private static List<String> historyOf(NodeProcess process, String room) throws Exception {
         return process.ask("history " + room, l -> l.equals("END room=" + room), WAIT).stream()
                 .filter(l -> l.startsWith("LINE room=" + room + " ")).map(l -> l.substring(("LINE room=" + room + " ").length()))
                 .toList();

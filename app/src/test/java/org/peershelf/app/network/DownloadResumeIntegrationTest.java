@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.peershelf.app.testing.NodeProcess;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.registry.Registry;
@@ -44,7 +45,7 @@ class DownloadResumeIntegrationTest {
         Pattern percent = Pattern.compile("DOWNLOAD id=" + shared.id().hex() + " (\\d+)%");
 
         DeviceId downloader;
-        try (PeerProcess first = PeerProcess.start(profile, network.uri(), "dora", FAST, "--download", shared.id().hex())) {
+        try (NodeProcess first = NodeProcess.start(profile, network.uri(), "dora", FAST, "--download", shared.id().hex())) {
             downloader = first.awaitOnline(WAIT);
             await().atMost(WAIT).until(() -> lastPercent(first.output(), percent).orElse(0) >= 50);
             first.kill();
@@ -53,7 +54,7 @@ class DownloadResumeIntegrationTest {
         assertThat(servedBeforeKill).isLessThan(total);
 
         Pattern done = Pattern.compile("DOWNLOADED id=" + shared.id().hex() + " fetched=(\\d+)");
-        try (PeerProcess second = PeerProcess.start(profile, network.uri(), "dora", FAST)) {
+        try (NodeProcess second = NodeProcess.start(profile, network.uri(), "dora", FAST)) {
             await().atMost(WAIT).until(() -> second.output().stream().anyMatch(l -> done.matcher(l).find()));
             Matcher m = second.output().stream().map(done::matcher).filter(Matcher::find).findFirst().orElseThrow();
             int fetchedAfterRestart = Integer.parseInt(m.group(1));

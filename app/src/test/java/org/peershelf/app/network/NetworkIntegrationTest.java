@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.peershelf.app.testing.NodeProcess;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.node.NodeEvent;
@@ -67,7 +68,7 @@ class NetworkIntegrationTest {
         List<Peer> peers = List.of(network.startPeer("p1", TestNetwork.config(slow)),
                 network.startPeer("p2", TestNetwork.config(slow)), network.startPeer("p3", TestNetwork.config(slow)));
         Registry observer = network.newRegistryClient();
-        try (PeerProcess victim = PeerProcess.start(temp.resolve("victim"), network.uri(), "victim", slow)) {
+        try (NodeProcess victim = NodeProcess.start(temp.resolve("victim"), network.uri(), "victim", slow)) {
             DeviceId victimId = victim.awaitOnline(Duration.ofSeconds(30));
             for (Peer peer : peers) {
                 peer.presence().refreshSoon();

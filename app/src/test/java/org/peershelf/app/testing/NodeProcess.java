@@ -1,4 +1,4 @@
-package org.peershelf.app.chat;
+package org.peershelf.app.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,35 +14,41 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.peershelf.protocol.identity.DeviceId;
 
-/** {@code peershelf node --chat-console} in its own OS process: commands on its stdin, lines from its stdout. */
-final class ChatProcess implements AutoCloseable {
+/**
+ * A headless peer ({@code peershelf node}) in its own OS process, so a test can SIGKILL it: lines from its stdout,
+ * and commands on its stdin when it runs with {@code --chat-console}.
+ */
+public final class NodeProcess implements AutoCloseable {
     private final Process process;
     private final Writer stdin;
     private final List<String> output = new ArrayList<>();
 
-    private ChatProcess(Process process) {
+    private NodeProcess(Process process) {
         this.process = process;
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        Thread reader = new Thread(this::readOutput, "chat-process-output");
+        Thread reader = new Thread(this::readOutput, "node-process-output");
         reader.setDaemon(true);
         reader.start();
     }
 
-    static ChatProcess start(Path profile, String registryUri, String name, Duration heartbeat) throws IOException {
+    /** Starts {@code peershelf node} with this profile and registry; {@code extraArgs} go after the common ones. */
+    public static NodeProcess start(Path profile, String registryUri, String name, Duration heartbeat,
+                                    String... extraArgs) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-Xmx128m", "-cp", classPath(), "org.peershelf.app.Main", "node",
-                "--profile", profile.toString(), "--registry", registryUri, "--name", name,
-                "--heartbeat-ms", String.valueOf(heartbeat.toMillis()), "--status-every", "0", "--chat-console");
-        return new ChatProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-cp", classPath(), "org.peershelf.app.Main",
+                "node", "--profile", profile.toString(), "--registry", registryUri, "--name", name,
+                "--heartbeat-ms", String.valueOf(heartbeat.toMillis()), "--status-every", "0"));
+        command.addAll(List.of(extraArgs));
+        return new NodeProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
-    synchronized void send(String command) throws IOException {
+    public synchronized void send(String command) throws IOException {
         stdin.write(command + "\n");
         stdin.flush();
     }
 
     /** The first line (from index {@code from} on) that matches, waiting for it. */
-    String await(int from, Predicate<String> matches, Duration timeout) throws InterruptedException {
+    public String await(int from, Predicate<String> matches, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (output) {
             while (true) {
@@ -60,25 +66,25 @@ final class ChatProcess implements AutoCloseable {
         }
     }
 
-    DeviceId awaitOnline(Duration timeout) throws InterruptedException {
+    public DeviceId awaitOnline(Duration timeout) throws InterruptedException {
         String line = await(0, l -> l.startsWith("ONLINE device="), timeout);
         return DeviceId.of(line.replaceAll(".*device=([0-9a-f]{40}).*", "$1"));
     }
 
-    int size() {
+    public int size() {
         synchronized (output) {
             return output.size();
         }
     }
 
-    List<String> output() {
+    public List<String> output() {
         synchronized (output) {
             return List.copyOf(output);
         }
     }
 
     /** Sends a command and returns the lines it printed up to (not including) the line matching {@code end}. */
-    List<String> ask(String command, Predicate<String> end, Duration timeout) throws IOException, InterruptedException {
+    public List<String> ask(String command, Predicate<String> end, Duration timeout) throws IOException, InterruptedException {
         int from = size();
         send(command);
         String last = await(from, end, timeout);
@@ -88,7 +94,7 @@ final class ChatProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook runs, nobody is told. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
