@@ -56,7 +56,13 @@ class IndexKeysTest {
         assertThat(IndexKeys.exact(ALL.withText("zebrafishes"))).as("11 letters: its own key").isTrue();
         assertThat(IndexKeys.exact(ALL.withText("zebrafisheries"))).as("a superset: 12 letters looked up").isFalse();
         assertThat(IndexKeys.exact(ALL.withText("ocean of"))).as("a word of 2 letters is filtered").isFalse();
-        assertThat(IndexKeys.exact(ALL.withText("ocean").withAuthor("hopper"))).isFalse();
+        assertThat(IndexKeys.exact(ALL.withText("ocean").withAuthor("Hopper"))).as("one word: its a: key").isTrue();
+        assertThat(IndexKeys.exact(ALL.withAuthor("Émile"))).as("folded like the names").isTrue();
+        assertThat(IndexKeys.exact(ALL.withAuthor("grace hopper"))).as("two words: adjacent in one name").isFalse();
+        assertThat(IndexKeys.exact(ALL.withAuthor("g. hopper"))).as("punctuation is part of the regex").isFalse();
+        assertThat(IndexKeys.exact(ALL.withAuthor("hopper-"))).as("so is a trailing hyphen").isFalse();
+        assertThat(IndexKeys.exact(ALL.withAuthor("ho"))).as("too short for a key").isFalse();
+        assertThat(IndexKeys.exact(ALL.withAuthor("hopperhoppers"))).as("13 letters: a superset key").isFalse();
         assertThat(IndexKeys.exact(ALL.withText("ocean").withYears(2000, null))).isFalse();
         assertThat(IndexKeys.exact(ALL.withText("10.1234/5678"))).isFalse();
         assertThat(IndexKeys.exact(ALL)).as("every resource listed").isTrue();
