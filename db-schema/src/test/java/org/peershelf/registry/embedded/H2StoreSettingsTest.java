@@ -31,12 +31,13 @@ class H2StoreSettingsTest {
 
     @Test
     void sessionsRewritingTheSameDataDoNotKeepWhatTheyWrote() throws Exception {
-        // ~2 MB live; every session rewrites it 5 times (~10 MB written, 40 MB in four). H2 reuses the chunks no
-        // version needs (after its 45 s retention, and when it reopens the file). Measured: 4.1-6.6 MB after one
-        // session, 11.0-18.7 MB after four; a store that kept everything would be past 40 MB
+        // ~2 MB live; every session rewrites it 5 times (~10 MB of documents written, 40 MB in four). H2 reuses the
+        // chunks no version needs (after its 45 s retention, and when it reopens the file). Measured: 4.1-7.9 MB
+        // after one session, 11.0-26.3 MB after four (the upper end in a full build on a busy 2-core machine); a
+        // store that kept everything would be past 40 MB
         List<Long> sizes = sessions(folder.resolve("registry.mv.db"), H2StoreSettings.DEFAULT, 4);
 
-        assertThat(sizes.get(3)).as("sizes after each session %s", sizes).isLessThan(25_000_000L);
+        assertThat(sizes.get(3)).as("sizes after each session %s", sizes).isLessThan(34_000_000L);
     }
 
     @Test
