@@ -29,6 +29,21 @@ public final class SchemaSteps {
         }
     }
 
+    /**
+     * Drops a collection if it is there. MongoDB ignores a drop of a missing collection, but the embedded server fails
+     * one that races another peer's drop of the same collection ("removedCollection is null"): a failed drop after
+     * which the collection is gone is that race, and the collection is dropped as asked.
+     */
+    public static void dropIfPresent(MongoDatabase database, String name) {
+        try {
+            database.getCollection(name).drop();
+        } catch (MongoCommandException e) {
+            if (database.listCollectionNames().into(new ArrayList<>()).contains(name)) {
+                throw e;
+            }
+        }
+    }
+
     /** An ascending index on the given fields (compound if several), named by MongoDB's default rule. */
     public static void ensureIndex(MongoDatabase database, String collection, List<String> fields) {
         database.getCollection(collection).createIndex(ascending(fields));
