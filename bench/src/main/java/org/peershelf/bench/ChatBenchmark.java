@@ -54,6 +54,9 @@ public final class ChatBenchmark {
             baseline.forEach(r -> print("Socket.IO relay (Node.js)", r));
             int theirs = maxSustained(baseline);
             for (var entry : List.of(java.util.Map.entry("fsync", durable), java.util.Map.entry("no fsync", noSync))) {
+                if (entry.getValue().isEmpty() || baseline.isEmpty()) {
+                    continue; // a part left out with -Dparts: no ratio to give
+                }
                 int ours = maxSustained(entry.getValue());
                 System.out.printf(Locale.ROOT, "largest rate with p99 < 100 ms (of %s): PeerShelf (%s) %d msg/s, "
                         + "Socket.IO relay %d msg/s, ratio %.2f%n", rates, entry.getKey(), ours, theirs,
