@@ -52,6 +52,11 @@ import org.peershelf.registry.mapping.ResourceDocuments;
 public final class SearchBenchmark {
     private static final long NOW = 1_800_000_000_000L;
 
+    /** Bytes allocated so far by all live threads (the server's threads are in this JVM too). */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
+    }
+
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         String backend = args.length > 1 ? args[1] : "memory";
@@ -149,15 +154,18 @@ public final class SearchBenchmark {
             List<Double> scan = new ArrayList<>();
             List<String> slow = new ArrayList<>();
             long queriesFrom = ManagementFactory.getRuntimeMXBean().getUptime();
+            long allocated = 0;
             for (int k = 0; k < makers.size(); k++) {
                 List<Double> samples = new ArrayList<>();
                 long hits = 0;
                 for (int i = 0; i < perKind; i++) {
                     ResourceQuery q = makers.get(k).apply(pick);
                     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+                    long allocatedBefore = allocatedBytes();
                     long start = System.nanoTime();
                     hits += registry.search(q).total();
                     double ms = (System.nanoTime() - start) / 1e6;
+                    allocated += allocatedBytes() - allocatedBefore;
                     samples.add(ms);
                     if (ms > 100) { // to line up with -Xlog:gc (same uptime clock) and the store's background work
                         slow.add(String.format(Locale.ROOT, "  %.0f ms at %.3f s: %s [%s]", ms, uptime / 1e3,
@@ -183,6 +191,9 @@ public final class SearchBenchmark {
                     Stats.percentile(all, 95), all.size());
             System.out.printf(Locale.ROOT, "%-30s p50 %7.1f ms  p95 %7.1f ms%n", "baseline find().limit(50)",
                     Stats.median(baseline), Stats.percentile(baseline, 95));
+            // what drives G1's heap growth, the cause of the stalls on H2 (BENCHMARKS, "the stall windows")
+            System.out.printf(Locale.ROOT, "allocated by the JVM (server and client) during the timed searches: %,d MB, "
+                    + "%,d KB per search%n", allocated / 1_000_000, allocated / 1_000 / all.size());
             System.out.printf(Locale.ROOT, "timed searches ran from %.3f s to %.3f s of JVM uptime%n", queriesFrom / 1e3,
                     ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
             System.out.println("searches over 100 ms (JVM uptime at their start):");

@@ -102,7 +102,7 @@ public final class EmbeddedRegistryServer implements AutoCloseable {
                     .cacheSize(settings.cacheSizeMb())
                     .open();
             try {
-                return new H2Backend(store);
+                return new IndexKeyedH2Backend(store);
             } catch (RuntimeException e) {
                 store.closeImmediately(); // else the file stays locked by this process
                 throw e;
