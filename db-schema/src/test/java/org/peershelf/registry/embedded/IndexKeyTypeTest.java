@@ -3,14 +3,19 @@ package org.peershelf.registry.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 
-/** {@link IndexKeyType} must order every pair of keys exactly as H2's serializing comparison does. */
+/**
+ * {@link IndexKeyType} must order every pair of keys exactly as H2's serializing comparison does, and read both its
+ * own form and H2's.
+ */
 class IndexKeyTypeTest {
     private final ObjectDataType h2 = new ObjectDataType();
     private final IndexKeyType fast = new IndexKeyType();
@@ -47,6 +52,31 @@ class IndexKeyTypeTest {
         keys.add(new KeyValue("\u0000"));
         keys.add(new KeyValue((Object) null));
         assertSameOrder(keys);
+    }
+
+    @Test
+    void readsBackWhatItWritesAndWhatH2Wrote() {
+        List<Object> keys = List.of(new KeyValue("n:1"), new KeyValue(""), new KeyValue("caf\u00e9 \u0000 \ud83d\ude00"),
+                new KeyValue("z".repeat(70_000)), new KeyValue(42), new KeyValue(new ObjectId()), new KeyValue("a", 1));
+        for (Object key : keys) {
+            assertThat(roundTrip(fast, fast, key)).as("own form").isEqualTo(key);
+            assertThat(roundTrip(h2, fast, key)).as("H2's form").isEqualTo(key);
+        }
+        assertThat(written(fast, new KeyValue("n:1"))).startsWith((byte) IndexKeyType.ONE_STRING).hasSize(5);
+    }
+
+    private static Object roundTrip(ObjectDataType writer, ObjectDataType reader, Object key) {
+        return reader.read(ByteBuffer.wrap(written(writer, key)));
+    }
+
+    private static byte[] written(ObjectDataType writer, Object key) {
+        WriteBuffer buffer = new WriteBuffer();
+        writer.write(buffer, key);
+        ByteBuffer bytes = buffer.getBuffer();
+        bytes.flip();
+        byte[] out = new byte[bytes.remaining()];
+        bytes.get(out);
+        return out;
     }
 
     private void assertSameOrder(List<Object> keys) {

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A registry file written by the stock H2 backend (H2's serializing key comparison, as every file before
- * {@link IndexKeyType}) must be read back in full by {@link IndexKeyedH2Backend}, and the other way round: both
- * order the keys the same, so a B-tree search finds what the other wrote.
+ * A registry file written by the stock H2 backend (H2's serializing key comparison and Java-serialized keys, as every
+ * file before {@link IndexKeyType}) must be read back in full by {@link IndexKeyedH2Backend}, also once it holds keys
+ * of both forms: both order the keys the same, so a B-tree search finds what the other wrote.
  */
 @Tag("integration")
 class IndexKeyedH2BackendTest {
@@ -36,7 +36,7 @@ class IndexKeyedH2BackendTest {
     Path folder;
 
     @Test
-    void readsEveryIdTheStockBackendWroteAndTheOtherWayRound() {
+    void readsEveryIdTheStockBackendWroteAlsoNextToItsOwn() {
         Path file = folder.resolve("registry.mv.db");
         List<String> first = ids(new Random(1));
         List<String> second = ids(new Random(2)).stream().filter(id -> !first.contains(id)).toList();
@@ -49,7 +49,7 @@ class IndexKeyedH2BackendTest {
             insert(docs, second);
             assertAllFound(docs, second);
         });
-        withServer(file, H2Backend::new, docs -> {
+        withServer(file, IndexKeyedH2Backend::new, docs -> {
             assertAllFound(docs, first);
             assertAllFound(docs, second);
         });
