@@ -31,9 +31,11 @@ public final class ChatBenchmark {
     private static final Duration HEARTBEAT = Duration.ofSeconds(1);
     /**
      * With 20 peers the JIT compilers still take 0.3–0.7 of a core 20–35 s after start and settle only ~45 s in
-     * (measured 2026-12-06 with jstat and per-thread CPU), so a shorter warm-up measures the compiler, not the room.
+     * (measured 2026-12-06 with jstat and per-thread CPU), and on 2026-12-07 still 15% of the CPU at 45–55 s, where
+     * 100 s of warm-up gave the room's usual slope (docs/BENCHMARKS.md, "Room latency on 2026-12-07"): a shorter
+     * warm-up measures the compiler, not the room.
      */
-    private static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("warmup", "35"));
+    private static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("warmup", "100"));
     /** Which parts to run, e.g. {@code -Dparts=nofsync} to profile one sweep alone. */
     private static final List<String> PARTS = List.of(System.getProperty("parts", "fsync,nofsync,relay").split(","));
 
