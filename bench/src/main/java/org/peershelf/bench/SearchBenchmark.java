@@ -53,7 +53,7 @@ public final class SearchBenchmark {
     private static final long NOW = 1_800_000_000_000L;
 
     /** Bytes allocated so far by all live threads (the server's threads are in this JVM too). */
-    private static long allocatedBytes() {
+    static long allocatedBytes() {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
     }
 

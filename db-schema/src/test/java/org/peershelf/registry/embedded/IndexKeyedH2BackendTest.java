@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
@@ -104,7 +105,7 @@ class IndexKeyedH2BackendTest {
     }
 
     private static void withServer(Path file, Function<MVStore, MongoBackend> backendOf,
-                                   java.util.function.Consumer<MongoCollection<Document>> use) {
+                                   Consumer<MongoCollection<Document>> use) {
         MongoServer server = new MongoServer(backendOf.apply(MVStore.open(file.toString())));
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {

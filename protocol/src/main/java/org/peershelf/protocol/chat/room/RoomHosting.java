@@ -38,7 +38,8 @@ final class RoomHosting {
     /**
      * Delivery events in flight per member. One had the lower p50 at 500 msg/s in a 20-member room (docs/BENCHMARKS.md,
      * "Room latency on 2026-12-07") but was put back to 4 the same night: with it the failover integration test once
-     * ended with a member's posts rate-limited by the new host for 25 s and never drained (not yet explained).
+     * ended with a member's posts rate-limited by the new host for 25 s and never drained (see there: the member does
+     * not retry a rate-limited post; whether window 1 made that likelier is open).
      */
     static final int WINDOW = 4;
     /** Lines per delivery event at most. */
