@@ -65,9 +65,18 @@ final class ChatNetwork implements AutoCloseable, AfterEachCallback {
 
     /** As {@link #start(String, ChatConfig)}, with the device's registry client seen through {@code wrap}. */
     synchronized Peer start(String name, ChatConfig chat, UnaryOperator<Registry> wrap) {
+        return start(name, config(), chat, wrap);
+    }
+
+    /** As {@link #start(String, ChatConfig)}, with node settings of its own (e.g. tighter request limits). */
+    synchronized Peer start(String name, NodeConfig node, ChatConfig chat) {
+        return start(name, node, chat, UnaryOperator.identity());
+    }
+
+    private Peer start(String name, NodeConfig node, ChatConfig chat, UnaryOperator<Registry> wrap) {
         Device device = devices.computeIfAbsent(name, n -> new Device(DeviceIdentity.generate(),
                 UserProfile.create(n, "Test University", "Testing"), newDataDir(n)));
-        Peer peer = new Peer(config(), chat, device.dir(), device.identity(), device.profile(), name + "-device",
+        Peer peer = new Peer(node, chat, device.dir(), device.identity(), device.profile(), name + "-device",
                 wrap.apply(newRegistryClient()), Runnable::run, Clock.systemUTC());
         running.put(name, peer);
         peer.start();

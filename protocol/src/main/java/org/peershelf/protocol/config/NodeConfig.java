@@ -20,17 +20,19 @@ import java.util.Objects;
  * @param maxPayloadChars    largest event payload accepted from a peer
  * @param plainLinks         links without TLS (--insecure-plain-links), for debugging only; default false
  * @param connectionLimits   per-address bounds on connections to the server, before any handshake
+ * @param requestLimits      how many events each linked peer may send us (see {@link RequestLimits})
  */
 public record NodeConfig(String bindHost, String advertisedHost, int port, int maxLinks, Duration heartbeatInterval,
                          int staleAfterBeats, double voteRatio, Duration pingInterval, Duration requestTimeout,
                          Duration dialTimeout, int maxPayloadChars, boolean plainLinks,
-                         ConnectionLimits connectionLimits) {
+                         ConnectionLimits connectionLimits, RequestLimits requestLimits) {
     public static final int DEFAULT_MAX_PAYLOAD_CHARS = 4 * 1024 * 1024;
 
     public NodeConfig {
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(advertisedHost, "advertisedHost");
         Objects.requireNonNull(connectionLimits, "connectionLimits");
+        Objects.requireNonNull(requestLimits, "requestLimits");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Port must be between 0 and 65535, not " + port + ".");
         }
@@ -48,7 +50,7 @@ public record NodeConfig(String bindHost, String advertisedHost, int port, int m
     public static NodeConfig defaults() {
         return new NodeConfig("127.0.0.1", "127.0.0.1", 0, 64, Duration.ofSeconds(2), 3, 0.5,
                 Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(5), DEFAULT_MAX_PAYLOAD_CHARS, false,
-                ConnectionLimits.defaults());
+                ConnectionLimits.defaults(), RequestLimits.defaults());
     }
 
     /**
@@ -66,42 +68,47 @@ public record NodeConfig(String bindHost, String advertisedHost, int port, int m
 
     public NodeConfig withPort(int newPort) {
         return new NodeConfig(bindHost, advertisedHost, newPort, maxLinks, heartbeatInterval, staleAfterBeats, voteRatio,
-                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits);
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits, requestLimits);
     }
 
     public NodeConfig withHosts(String newBindHost, String newAdvertisedHost) {
         return new NodeConfig(newBindHost, newAdvertisedHost, port, maxLinks, heartbeatInterval, staleAfterBeats,
-                voteRatio, pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits);
+                voteRatio, pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits, requestLimits);
     }
 
     public NodeConfig withRequestTimeout(Duration timeout) {
         return new NodeConfig(bindHost, advertisedHost, port, maxLinks, heartbeatInterval, staleAfterBeats, voteRatio,
-                pingInterval, timeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits);
+                pingInterval, timeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits, requestLimits);
     }
 
     public NodeConfig withHeartbeat(Duration interval) {
         return new NodeConfig(bindHost, advertisedHost, port, maxLinks, interval, staleAfterBeats, voteRatio,
-                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits);
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits, requestLimits);
     }
 
     public NodeConfig withMaxLinks(int bound) {
         return new NodeConfig(bindHost, advertisedHost, port, bound, heartbeatInterval, staleAfterBeats, voteRatio,
-                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits);
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits, requestLimits);
     }
 
     public NodeConfig withVoteRatio(double ratio) {
         return new NodeConfig(bindHost, advertisedHost, port, maxLinks, heartbeatInterval, staleAfterBeats, ratio,
-                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits);
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits, requestLimits);
     }
 
     /** Links without TLS: only for debugging with a packet capture; never the default. */
     public NodeConfig withPlainLinks(boolean plain) {
         return new NodeConfig(bindHost, advertisedHost, port, maxLinks, heartbeatInterval, staleAfterBeats, voteRatio,
-                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plain, connectionLimits);
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plain, connectionLimits, requestLimits);
     }
 
     public NodeConfig withConnectionLimits(ConnectionLimits limits) {
         return new NodeConfig(bindHost, advertisedHost, port, maxLinks, heartbeatInterval, staleAfterBeats, voteRatio,
-                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, limits);
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, limits, requestLimits);
+    }
+
+    public NodeConfig withRequestLimits(RequestLimits limits) {
+        return new NodeConfig(bindHost, advertisedHost, port, maxLinks, heartbeatInterval, staleAfterBeats, voteRatio,
+                pingInterval, requestTimeout, dialTimeout, maxPayloadChars, plainLinks, connectionLimits, limits);
     }
 }

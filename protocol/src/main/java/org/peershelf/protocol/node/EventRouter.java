@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.peershelf.protocol.PeerShelfException;
+import org.peershelf.protocol.config.RequestLimits;
 import org.peershelf.protocol.wire.Empty;
 import org.peershelf.protocol.wire.ErrorCodes;
 import org.peershelf.protocol.wire.EventType;

@@ -53,17 +53,11 @@ public final class PeerNode implements AutoCloseable {
     private final LatencyProbe latency;
 
     public PeerNode(NodeConfig config, DeviceIdentity identity, java.util.concurrent.Executor eventExecutor) {
-        this(config, identity, eventExecutor, RequestLimits.defaults());
-    }
-
-    /** @param limits how many events each linked peer may send (see {@link RequestLimits}) */
-    public PeerNode(NodeConfig config, DeviceIdentity identity, java.util.concurrent.Executor eventExecutor,
-                    RequestLimits limits) {
         this.config = config;
         this.identity = identity;
         this.events = new EventPublisher<>(eventExecutor);
         this.codec = new WireCodec(config.maxPayloadChars());
-        this.router = new EventRouter(codec, new LinkAbuseGuard(MAX_BAD_EVENTS_PER_LINK), new RequestRateLimiter(limits));
+        this.router = new EventRouter(codec, new LinkAbuseGuard(MAX_BAD_EVENTS_PER_LINK), new RequestRateLimiter(config.requestLimits()));
         this.links = new Links(new LinkTable(config.maxLinks()), internalEvents);
         Optional<PeerTls> tls = config.plainLinks() ? Optional.empty() : Optional.of(new PeerTls(identity));
         Optional<TlsPeers> tlsPeers = tls.map(t -> new TlsPeers());

@@ -3,6 +3,7 @@ package org.peershelf.protocol.node;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.LongSupplier;
+import org.peershelf.protocol.config.RequestLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.peershelf.protocol.config.RequestLimits;
 import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.wire.ErrorCodes;
 import org.peershelf.protocol.wire.Events;
@@ -29,7 +30,7 @@ class RateLimitTest {
     }
 
     private PeerNode limitedServer(RequestLimits limits) {
-        PeerNode node = new PeerNode(TestNodes.fastConfig(), DeviceIdentity.generate(), Runnable::run, limits);
+        PeerNode node = new PeerNode(TestNodes.fastConfig().withRequestLimits(limits), DeviceIdentity.generate(), Runnable::run);
         node.start();
         return node;
     }

@@ -34,7 +34,8 @@ class SizeLimitTest {
     private PeerNode smallServer() {
         NodeConfig d = TestNodes.fastConfig();
         NodeConfig config = new NodeConfig(d.bindHost(), d.advertisedHost(), 0, d.maxLinks(), d.heartbeatInterval(),
-                d.staleAfterBeats(), d.voteRatio(), d.pingInterval(), d.requestTimeout(), d.dialTimeout(), LIMIT, false, d.connectionLimits());
+                d.staleAfterBeats(), d.voteRatio(), d.pingInterval(), d.requestTimeout(), d.dialTimeout(), LIMIT, false, d.connectionLimits(),
+                d.requestLimits());
         PeerNode node = nodes.create(config, DeviceIdentity.generate());
         node.router().registerSync(ECHO, (link, echo) -> echo);
         node.start();

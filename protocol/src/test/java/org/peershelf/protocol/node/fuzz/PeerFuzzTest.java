@@ -86,7 +86,8 @@ class PeerFuzzTest {
         NodeConfig base = TestNodes.fastConfig();
         NodeConfig config = new NodeConfig(base.bindHost(), base.advertisedHost(), 0, base.maxLinks(),
                 base.heartbeatInterval(), base.staleAfterBeats(), base.voteRatio(), base.pingInterval(),
-                base.requestTimeout(), Duration.ofSeconds(2), MAX_PAYLOAD, false, base.connectionLimits());
+                base.requestTimeout(), Duration.ofSeconds(2), MAX_PAYLOAD, false, base.connectionLimits(),
+                base.requestLimits());
         PeerNode target = echoNode(config);
         PeerNode honest = echoNode(TestNodes.fastConfig());
         PeerLink honestLink = honest.dial(target.deviceId(), "127.0.0.1", target.port()).get(5, TimeUnit.SECONDS);

@@ -1,4 +1,4 @@
-package org.peershelf.protocol.node;
+package org.peershelf.protocol.config;
 
 /**
  * How many events a linked peer may send us: a sustained rate with a burst on top; events beyond
