@@ -26,8 +26,12 @@ public final class ChatWire {
     public record RoomLine(long seq, long epoch, String sender, long senderSeq, long sentAt, String text) {
     }
 
-    /** Member to host: please number and relay this. The sender is the link's device. */
-    public record Post(String roomId, long epoch, long senderSeq, long sentAt, String text) {
+    /**
+     * Member to host: please number and relay this. The sender is the link's device. {@code after} is the sender
+     * sequence of the sender's previous message that it has not seen numbered yet (0 if none): the host must hold
+     * it before it numbers this one.
+     */
+    public record Post(String roomId, long epoch, long senderSeq, long sentAt, String text, long after) {
     }
 
     public record PostAck(long roomSeq, boolean duplicate) {

@@ -59,9 +59,7 @@ final class HostHandover {
             room.accepting = false;
             room.setMeta(room.meta().withHost(ctx.self().value(), claimed.epoch()));
             room.cursors.clear();
-            room.postGeneration++; // posts in flight to the old host will never be answered
-            room.postsInFlight = 0;
-            room.postedUpTo = 0;
+            room.posts.newHost(); // posts in flight to the old host will never be answered
             lastSeq = room.lastSeq();
         }
         LOG.info("This device now hosts room {} (epoch {}), after {}", room.id, claimed.epoch(), oldHost.shortForm());
@@ -152,9 +150,7 @@ final class HostHandover {
         TakeoverReply reply;
         synchronized (room) {
             room.setMeta(room.meta().withHost(link.remote().value(), request.epoch()));
-            room.postGeneration++;
-            room.postsInFlight = 0;
-            room.postedUpTo = 0;
+            room.posts.newHost();
             reply = new TakeoverReply(room.lastSeq(), room.linesAfter(request.lastSeq(), Integer.MAX_VALUE));
         }
         book.saveIfDirty(room);

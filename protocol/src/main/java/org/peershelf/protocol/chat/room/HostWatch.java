@@ -195,9 +195,7 @@ final class HostWatch {
             if (!room.host().equals(record.currentHost())) {
                 room.setMeta(room.meta().withHost(record.currentHost().value(), room.epoch()));
                 room.cursors.clear();
-                room.postGeneration++;
-                room.postsInFlight = 0;
-                room.postedUpTo = 0;
+                room.posts.newHost();
             }
         }
         book.saveIfDirty(room);

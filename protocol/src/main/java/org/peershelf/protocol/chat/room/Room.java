@@ -35,10 +35,8 @@ final class Room {
      * sender are refused until it is sent again, or the watermark would make it look like a copy and drop it.
      */
     final Map<String, Long> resendFrom = new HashMap<>();
-    /** Posts sent to the host and not yet acknowledged, and the highest sender sequence sent in this generation. */
-    int postsInFlight;
-    long postedUpTo;
-    long postGeneration;
+    /** Member side: our posts on their way to the host. */
+    final PostFlow posts = new PostFlow();
     boolean metaDirty;
     /**
      * Our own messages up to this sender sequence came back numbered: done, even if the outbox has not been told yet

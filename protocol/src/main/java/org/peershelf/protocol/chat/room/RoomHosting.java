@@ -101,9 +101,15 @@ final class RoomHosting {
                 }
                 room.resendFrom.remove(sender.value());
             }
-            if (post.senderSeq() <= room.watermark(sender.value())) {
+            long watermark = room.watermark(sender.value());
+            if (post.senderSeq() <= watermark) {
                 long seq = room.findBySender(sender.value(), post.senderSeq()).map(RoomLine::seq).orElse(-1L);
                 return CompletableFuture.completedFuture(new PostAck(seq, true));
+            }
+            if (post.after() > watermark) {
+                // the one before did not arrive (refused by the rate limiter, say): numbering this one would make
+                // that one look like a copy when it comes again
+                throw new ProtocolException(ErrorCodes.REFUSED, "Send message " + post.after() + " again first.");
             }
             line = new RoomLine(room.lastSeq() + 1, room.epoch(), sender.value(), post.senderSeq(), post.sentAt(),
                     post.text());

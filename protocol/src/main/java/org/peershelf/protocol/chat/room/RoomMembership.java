@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RoomMembership {
     private static final Logger LOG = LoggerFactory.getLogger(RoomMembership.class);
-    private static final int POST_WINDOW = 64;
     static final int MAX_LINES_PER_DELIVERY = 512;
 
     private final ChatContext ctx;
@@ -106,9 +105,11 @@ final class RoomMembership {
     }
 
     /**
-     * Sends pending outbox messages in order, pipelined (up to a window in flight, without waiting for earlier
-     * acks: the link keeps them in order); after a failure everything not yet confirmed goes again, and the host
-     * drops the copies.
+     * Sends pending outbox messages in order, pipelined (up to the flow's window in flight, without waiting for
+     * earlier acks: the link keeps them in order); after a failure everything not yet confirmed goes again, and the
+     * host drops the copies. Each post names the unconfirmed one before it, so a host that never got that one (a
+     * rate limiter refuses single events) refuses this one instead of numbering it and taking the resent earlier
+     * one for a copy.
      */
     void pumpPosts(Room room) {
         DeviceId host = room.host();
@@ -124,67 +125,90 @@ final class RoomMembership {
         // sent while holding the room's lock: two pumps must not put posts on the link out of order, or the
         // host would take the earlier ones for copies
         synchronized (room) {
-            if (room.meta().left() || room.meta().deleted() || room.postsInFlight >= POST_WINDOW
-                    || !room.host().equals(host)) {
+            PostFlow flow = room.posts;
+            int free = flow.room();
+            if (room.meta().left() || room.meta().deleted() || free == 0 || !room.host().equals(host)) {
                 return;
             }
-            long from = Math.max(room.ownConfirmed, room.postedUpTo);
-            List<QueueItem<OutPost>> batch = room.outbox.pending().stream()
-                    .filter(item -> item.id() > from)
-                    .limit(POST_WINDOW - room.postsInFlight).toList();
+            long from = Math.max(room.ownConfirmed, flow.sentUpTo);
+            long previous = 0;
+            List<Post> batch = new ArrayList<>();
+            long epoch = room.epoch();
+            for (QueueItem<OutPost> item : room.outbox.pending()) {
+                if (item.id() <= room.ownConfirmed || flow.abandoned.contains(item.id())) {
+                    continue;
+                }
+                if (item.id() > from) {
+                    if (batch.size() == free) {
+                        break;
+                    }
+                    batch.add(new Post(room.id, epoch, item.id(), item.value().sentAt(), item.value().text(), previous));
+                }
+                previous = item.id();
+            }
             if (batch.isEmpty()) {
                 return;
             }
-            room.postsInFlight += batch.size();
-            room.postedUpTo = batch.get(batch.size() - 1).id();
-            long generation = room.postGeneration;
-            long epoch = room.epoch();
-            for (QueueItem<OutPost> item : batch) {
-                Post post = new Post(room.id, epoch, item.id(), item.value().sentAt(), item.value().text());
+            flow.inFlight += batch.size();
+            flow.sentUpTo = batch.get(batch.size() - 1).senderSeq();
+            long generation = flow.generation;
+            for (Post post : batch) {
                 PeerLink to = link;
-                posted(room, generation, to == null ? safely(() -> hosting.accept(room, ctx.self(), post))
-                        : to.request(ChatEvents.POST, post));
+                posted(room, generation, post.senderSeq(), to == null
+                        ? safely(() -> hosting.accept(room, ctx.self(), post)) : to.request(ChatEvents.POST, post));
             }
         }
     }
 
-    /** Forgets what was in flight (of this generation): the next pump sends everything unconfirmed again. */
-    static void restartPosts(Room room, long generation) {
-        synchronized (room) {
-            if (room.postGeneration == generation) {
-                room.postGeneration++;
-                room.postsInFlight = 0;
-                room.postedUpTo = 0;
-            }
-        }
-    }
-
-    private void posted(Room room, long generation, CompletionStage<PostAck> ack) {
+    private void posted(Room room, long generation, long senderSeq, CompletionStage<PostAck> ack) {
         ack.whenComplete((ok, e) -> {
+            if (e != null) {
+                onPostFailed(room, generation, senderSeq, e);
+                return;
+            }
             synchronized (room) {
-                if (room.postGeneration != generation) {
+                if (room.posts.generation != generation) {
                     return;
                 }
-                room.postsInFlight--;
+                room.posts.acknowledged();
             }
-            if (e != null) {
-                onPostFailed(room, generation, e);
-            } else {
-                pumpPosts(room); // not via the chat thread: a registry call or a file save there must not delay posts
-            }
+            pumpPosts(room); // not via the chat thread: a registry call or a file save there must not delay posts
         });
     }
 
-    private void onPostFailed(Room room, long generation, Throwable error) {
+    private void onPostFailed(Room room, long generation, long senderSeq, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         String code = cause instanceof ProtocolException p ? p.code() : "";
-        restartPosts(room, generation);
-        if (ErrorCodes.NOT_HOST.equals(code) || ErrorCodes.STALE_EPOCH.equals(code)) {
+        boolean forGood = ErrorCodes.TOO_LARGE.equals(code) || ErrorCodes.MALFORMED.equals(code);
+        long retryIn;
+        synchronized (room) {
+            if (forGood) {
+                room.posts.abandoned.add(senderSeq);
+            }
+            if (room.posts.generation != generation) {
+                return; // an earlier post of this generation failed first and took care of it
+            }
+            room.posts.restart();
+            retryIn = forGood || ErrorCodes.NOT_HOST.equals(code) || ErrorCodes.STALE_EPOCH.equals(code) ? 0
+                    : room.posts.pause();
+        }
+        if (forGood) {
+            LOG.warn("The host of room {} refused our message {} for good: {}", room.id, senderSeq, cause.getMessage());
+            ctx.chatThread().execute(() -> pumpPosts(room));
+        } else if (retryIn == 0) {
             ctx.chatThread().execute(() -> sync(room)); // learns the current host and epoch, then posts again
-        } else if (ErrorCodes.REFUSED.equals(code)) {
-            ctx.chatThread().schedule(() -> pumpPosts(room), 100, TimeUnit.MILLISECONDS);
-        } else if (!code.isEmpty() && !ErrorCodes.TIMEOUT.equals(code)) {
-            LOG.warn("The host of room {} refused our message: {}", room.id, cause.getMessage());
+        } else {
+            if (!code.isEmpty() && !ErrorCodes.TIMEOUT.equals(code) && !ErrorCodes.RATE_LIMITED.equals(code)
+                    && !ErrorCodes.REFUSED.equals(code)) {
+                LOG.warn("The host of room {} refused our message: {}", room.id, cause.getMessage());
+            }
+            LOG.debug("Posts to room {} pause for {} ms after: {}", room.id, retryIn, cause.toString());
+            ctx.chatThread().schedule(() -> {
+                synchronized (room) {
+                    room.posts.resume();
+                }
+                pumpPosts(room);
+            }, retryIn, TimeUnit.MILLISECONDS);
         }
     }
 
