@@ -30,11 +30,6 @@ final class Room {
     /** Host only: numbering is paused while a takeover collects what the members hold. */
     boolean accepting = true;
     final Map<DeviceId, MemberCursor> cursors = new HashMap<>();
-    /**
-     * Host only: per sender, the first sender sequence refused while numbering was paused. Later posts of that
-     * sender are refused until it is sent again, or the watermark would make it look like a copy and drop it.
-     */
-    final Map<String, Long> resendFrom = new HashMap<>();
     /** Member side: our posts on their way to the host. */
     final PostFlow posts = new PostFlow();
     boolean metaDirty;

@@ -36,12 +36,13 @@ import org.slf4j.LoggerFactory;
 final class RoomHosting {
     private static final Logger LOG = LoggerFactory.getLogger(RoomHosting.class);
     /**
-     * Delivery events in flight per member. One had the lower p50 at 500 msg/s in a 20-member room (docs/BENCHMARKS.md,
-     * "Room latency on 2026-12-07") but was put back to 4 the same night: with it the failover integration test once
-     * ended with a member's posts rate-limited by the new host for 25 s and never drained (see there: the member does
-     * not retry a rate-limited post; whether window 1 made that likelier is open).
+     * Delivery events in flight per member. With one, the lines that arrive while a delivery is unacknowledged go
+     * together in the next, so a loaded host sends fewer, larger events: the lower p50 at 500 msg/s in a 20-member
+     * room in every same-minute comparison (docs/BENCHMARKS.md, "Room latency on 2026-12-07"). It was put back to 4
+     * once after a failover test run where a rate-limited member's posts stalled; the cause was the member's retry
+     * (fixed: {@link PostFlow}).
      */
-    static final int WINDOW = 4;
+    static final int WINDOW = 1;
     /** Lines per delivery event at most. */
     static final int BATCH = 256;
     static final int SYNC_MAX = 500;
@@ -91,15 +92,7 @@ final class RoomHosting {
                         + ctx.config().maxTextChars() + " characters.");
             }
             if (!room.accepting) {
-                room.resendFrom.merge(sender.value(), post.senderSeq(), Math::min);
                 throw new ProtocolException(ErrorCodes.REFUSED, "The new host is still taking over; send again shortly.");
-            }
-            Long from = room.resendFrom.get(sender.value());
-            if (from != null) {
-                if (post.senderSeq() > from) {
-                    throw new ProtocolException(ErrorCodes.REFUSED, "Send message " + from + " again first.");
-                }
-                room.resendFrom.remove(sender.value());
             }
             long watermark = room.watermark(sender.value());
             if (post.senderSeq() <= watermark) {
@@ -107,8 +100,8 @@ final class RoomHosting {
                 return CompletableFuture.completedFuture(new PostAck(seq, true));
             }
             if (post.after() > watermark) {
-                // the one before did not arrive (refused by the rate limiter, say): numbering this one would make
-                // that one look like a copy when it comes again
+                // the one before is not here (refused by the rate limiter, or while a takeover paused numbering):
+                // numbering this one would make that one look like a copy when it comes again
                 throw new ProtocolException(ErrorCodes.REFUSED, "Send message " + post.after() + " again first.");
             }
             line = new RoomLine(room.lastSeq() + 1, room.epoch(), sender.value(), post.senderSeq(), post.sentAt(),
