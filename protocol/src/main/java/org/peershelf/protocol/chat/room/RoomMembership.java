@@ -48,7 +48,7 @@ final class RoomMembership {
     }
 
     void register(EventRouter router) {
-        router.register(ChatEvents.DELIVER, this::deliver);
+        router.registerQuick(ChatEvents.DELIVER, this::deliver);
     }
 
     private CompletionStage<DeliverAck> deliver(PeerLink link, Deliver d) {
@@ -62,6 +62,7 @@ final class RoomMembership {
         }
         List<RoomLine> added = new ArrayList<>();
         CompletableFuture<Void> written = null;
+        long held;
         synchronized (room) {
             if (room.meta().left()) {
                 throw new ProtocolException(ErrorCodes.NOT_MEMBER, "This device left the room.");
@@ -92,16 +93,22 @@ final class RoomMembership {
                 added.add(line);
                 written = room.log.appendLazily(LogRecord.line(line));
             }
-            if (written == null) {
-                return CompletableFuture.completedFuture(new DeliverAck(room.lastSeq()));
-            }
+            held = room.lastSeq();
         }
-        // shown now, acknowledged once on disk: the host keeps every line until then (see RoomEvents)
-        stored.shown(room, added);
-        return written.thenApply(done -> {
-            added.forEach(line -> stored.stored(room, line));
-            return new DeliverAck(added.get(added.size() - 1).seq());
-        });
+        if (written != null) {
+            // shown and acknowledged now, written in the background: the host keeps every line, and after a crash
+            // this device asks it for everything after the last line its log holds (room.sync), so acknowledging
+            // before the write loses nothing and keeps the disk thread out of the reply's path
+            stored.shown(room, added);
+            written.whenComplete((done, error) -> {
+                if (error == null) {
+                    added.forEach(line -> stored.stored(room, line));
+                } else {
+                    stored.failed(room, error);
+                }
+            });
+        }
+        return CompletableFuture.completedFuture(new DeliverAck(held));
     }
 
     /**
