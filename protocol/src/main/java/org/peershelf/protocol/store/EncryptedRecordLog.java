@@ -49,6 +49,11 @@ public final class EncryptedRecordLog implements RecordStore {
     }
 
     @Override
+    public void appendAll(List<byte[]> plaintexts) {
+        log.appendAll(plaintexts.stream().map(cipher::encrypt).toList());
+    }
+
+    @Override
     public void forEach(ObjLongConsumer<byte[]> visitor) {
         log.forEach((sealed, index) -> visitor.accept(cipher.decrypt(sealed), index));
     }

@@ -139,12 +139,31 @@ public final class RecordLog implements RecordStore {
 
     @Override
     public synchronized long append(byte[] payload) {
-        ensureOpen();
+        checkSize(payload);
+        long index = count;
+        write(RecordFrame.encode(payload), 1);
+        return index;
+    }
+
+    @Override
+    public synchronized void appendAll(List<byte[]> payloads) {
+        if (payloads.size() == 1) {
+            append(payloads.get(0));
+            return;
+        }
+        payloads.forEach(this::checkSize);
+        write(RecordFrame.encodeAll(payloads), payloads.size());
+    }
+
+    private void checkSize(byte[] payload) {
         if (payload.length > options.maxRecordBytes()) {
             throw new IllegalArgumentException("Record of " + payload.length + " bytes exceeds the limit of "
                     + options.maxRecordBytes() + " bytes for " + file);
         }
-        byte[] frame = RecordFrame.encode(payload);
+    }
+
+    private void write(byte[] frame, int records) {
+        ensureOpen();
         try {
             if (tailDirty) {
                 trimTail();
@@ -165,7 +184,7 @@ public final class RecordLog implements RecordStore {
             throw StorageException.writeFailed(file, frame.length, e);
         }
         end += frame.length;
-        return count++;
+        count += records;
     }
 
     @Override

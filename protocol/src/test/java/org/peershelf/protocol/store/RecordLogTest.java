@@ -62,6 +62,33 @@ class RecordLogTest {
     }
 
     @Test
+    void recordsAppendedTogetherReadBackInOrderAmongSingleOnes() {
+        try (RecordLog log = RecordLog.open(file())) {
+            log.append(bytes("one"));
+            log.appendAll(List.of(bytes("two"), new byte[0], bytes("four")));
+            log.appendAll(List.of(bytes("five")));
+            assertThat(log.count()).isEqualTo(5);
+            assertThat(log.append(bytes("six"))).isEqualTo(5);
+        }
+        try (RecordLog log = RecordLog.open(file())) {
+            assertThat(strings(log.readAll())).containsExactly("one", "two", "", "four", "five", "six");
+        }
+    }
+
+    @Test
+    void anOversizedRecordFailsTheWholeGroupAndWritesNothing() {
+        try (RecordLog log = RecordLog.open(file(), RecordLogOptions.DEFAULTS.withMaxRecordBytes(8))) {
+            log.append(bytes("kept"));
+            assertThatThrownBy(() -> log.appendAll(List.of(bytes("fits"), bytes("far too long"))))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(log.count()).isEqualTo(1);
+        }
+        try (RecordLog log = RecordLog.open(file())) {
+            assertThat(strings(log.readAll())).containsExactly("kept");
+        }
+    }
+
+    @Test
     void tornLastFrameIsDroppedAndAppendsContinueAfterIt() throws IOException {
         writeThreeRecords();
         long size = Files.size(file());

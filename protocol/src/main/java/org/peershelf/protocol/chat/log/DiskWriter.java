@@ -102,22 +102,27 @@ public final class DiskWriter implements AutoCloseable {
     private void write(List<Job> batch) {
         Map<RecordStore, RuntimeException> failed = new IdentityHashMap<>();
         Set<RecordStore> toSync = Collections.newSetFromMap(new IdentityHashMap<>());
+        // one write per store: its records in submission order (a failure fails them all, and nothing after)
+        Map<RecordStore, List<Job>> byStore = new IdentityHashMap<>();
         for (Job job : batch) {
-            if (failed.containsKey(job.store())) {
-                continue; // keep the order: nothing after a failed record of the same store
-            }
+            byStore.computeIfAbsent(job.store(), s -> new ArrayList<>()).add(job);
+        }
+        for (Map.Entry<RecordStore, List<Job>> entry : byStore.entrySet()) {
+            RecordStore store = entry.getKey();
+            List<Job> jobs = entry.getValue();
             try {
-                job.store().append(job.payload());
-                if (job.lazy()) {
-                    if (unsynced.isEmpty()) {
-                        syncUnsyncedBy = System.nanoTime() + LAZY_SYNC_NANOS;
-                    }
-                    unsynced.add(job.store());
-                } else {
-                    toSync.add(job.store());
-                }
+                store.appendAll(jobs.stream().map(Job::payload).toList());
             } catch (RuntimeException e) {
-                failed.put(job.store(), e);
+                failed.put(store, e);
+                continue;
+            }
+            if (jobs.stream().anyMatch(job -> !job.lazy())) {
+                toSync.add(store);
+            } else {
+                if (unsynced.isEmpty()) {
+                    syncUnsyncedBy = System.nanoTime() + LAZY_SYNC_NANOS;
+                }
+                unsynced.add(store);
             }
         }
         // an ordinary append syncs now, and takes everything written lazily with it
