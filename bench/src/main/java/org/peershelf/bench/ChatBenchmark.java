@@ -163,8 +163,10 @@ public final class ChatBenchmark {
 
     private static void print(String who, RoomLatency.Result r) {
         System.out.printf(Locale.ROOT, "%-26s %5d msg/s: delivered %d/%d, send -> last member p50 %.1f ms, p99 %.1f ms%s%n",
-                who, r.rate(), r.delivered(), r.sent(), r.p50(), r.p99(), Double.isNaN(r.cpuMsPerMessage()) ? ""
-                        : String.format(Locale.ROOT, ", JVM CPU %.2f ms/message", r.cpuMsPerMessage()));
+                who, r.rate(), r.delivered(), r.sent(), r.p50(), r.p99(), (Double.isNaN(r.cpuMsPerMessage()) ? ""
+                        : String.format(Locale.ROOT, ", JVM CPU %.2f ms/message", r.cpuMsPerMessage()))
+                        + (Double.isNaN(r.segmentsPerMessage()) ? ""
+                        : String.format(Locale.ROOT, ", %.1f TCP segments/message", r.segmentsPerMessage())));
     }
 
     private static void await(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {

@@ -18,8 +18,13 @@ import org.peershelf.protocol.chat.ChatEvent;
  * sender included: its own line comes back numbered by the host), as the Node.js baseline measures from its emit.
  */
 final class RoomLatency {
-    /** @param cpuMsPerMessage this JVM's CPU time (every peer and the registry) per message sent; NaN if not measured */
-    record Result(int rate, int sent, int delivered, double p50, double p99, double cpuMsPerMessage) {
+    /**
+     * @param cpuMsPerMessage     this JVM's CPU time (every peer and the registry) per message sent; NaN if not measured
+     * @param segmentsPerMessage  TCP segments the machine sent per message (Linux {@code /proc/net/snmp}, every process:
+     *                            run alone); NaN if not measured
+     */
+    record Result(int rate, int sent, int delivered, double p50, double p99, double cpuMsPerMessage,
+                  double segmentsPerMessage) {
         boolean sustained() {
             return delivered == sent && p99 < 100;
         }
@@ -62,6 +67,7 @@ final class RoomLatency {
         int total = (int) Math.round(rate * seconds);
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         long cpuStart = processCpuNanos();
+        long segmentsStart = tcpSegmentsSent();
         long start = System.nanoTime();
         int[] sent = {0};
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
@@ -92,6 +98,9 @@ final class RoomLatency {
             Thread.sleep(20);
         }
         double cpuMsPerMessage = (processCpuNanos() - cpuStart) / 1e6 / total;
+        long segmentsEnd = tcpSegmentsSent();
+        double segmentsPerMessage = segmentsStart < 0 || segmentsEnd < 0 ? Double.NaN
+                : (segmentsEnd - segmentsStart) / (double) total;
         List<Double> copy;
         synchronized (latencies) {
             copy = new ArrayList<>(latencies);
@@ -102,7 +111,24 @@ final class RoomLatency {
         while (members.stream().anyMatch(p -> p.chats().rooms().pending(room) > 0) && System.nanoTime() < drain) {
             Thread.sleep(50);
         }
-        return new Result(rate, total, copy.size(), Stats.percentile(copy, 50), p99, cpuMsPerMessage);
+        return new Result(rate, total, copy.size(), Stats.percentile(copy, 50), p99, cpuMsPerMessage,
+                segmentsPerMessage);
+    }
+
+    /** The kernel's count of TCP segments sent (the "Tcp: … OutSegs" field of /proc/net/snmp), or -1 elsewhere. */
+    private static long tcpSegmentsSent() {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net/snmp"));
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                if (lines.get(i).startsWith("Tcp:") && lines.get(i + 1).startsWith("Tcp:")) {
+                    List<String> names = List.of(lines.get(i).split(" "));
+                    return Long.parseLong(lines.get(i + 1).split(" ")[names.indexOf("OutSegs")]);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux, or another layout: the figure is left out
+        }
+        return -1;
     }
 
     private static long processCpuNanos() {

@@ -160,7 +160,7 @@ public final class PeerLink {
         return remoteLeft;
     }
 
-    SerialExecutor inbox() {
+    Executor inbox() {
         return inbox;
     }
 

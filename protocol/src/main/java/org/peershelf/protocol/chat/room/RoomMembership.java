@@ -48,7 +48,7 @@ final class RoomMembership {
     }
 
     void register(EventRouter router) {
-        router.registerQuick(ChatEvents.DELIVER, this::deliver);
+        router.register(ChatEvents.DELIVER, this::deliver);
     }
 
     private CompletionStage<DeliverAck> deliver(PeerLink link, Deliver d) {
@@ -62,7 +62,6 @@ final class RoomMembership {
         }
         List<RoomLine> added = new ArrayList<>();
         CompletableFuture<Void> written = null;
-        long held;
         synchronized (room) {
             if (room.meta().left()) {
                 throw new ProtocolException(ErrorCodes.NOT_MEMBER, "This device left the room.");
@@ -93,18 +92,15 @@ final class RoomMembership {
                 added.add(line);
                 written = room.log.appendLazily(LogRecord.line(line));
             }
-            held = room.lastSeq();
+            if (written == null) {
+                return CompletableFuture.completedFuture(new DeliverAck(room.lastSeq()));
+            }
         }
-        if (written == null) {
-            return CompletableFuture.completedFuture(new DeliverAck(held));
-        }
-        // shown now, acknowledged once written: the host keeps every line until then (see RoomEvents). Acknowledging
-        // on receipt was measured and not kept: the host's next delivery then left sooner with fewer lines, and on a
-        // loaded machine the extra events cost more than the wait (docs/BENCHMARKS.md, 2026-12-07)
+        // shown now, acknowledged once on disk: the host keeps every line until then (see RoomEvents)
         stored.shown(room, added);
         return written.thenApply(done -> {
             added.forEach(line -> stored.stored(room, line));
-            return new DeliverAck(held);
+            return new DeliverAck(added.get(added.size() - 1).seq());
         });
     }
 
