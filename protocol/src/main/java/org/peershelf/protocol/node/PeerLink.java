@@ -160,7 +160,7 @@ public final class PeerLink {
         return remoteLeft;
     }
 
-    Executor inbox() {
+    SerialExecutor inbox() {
         return inbox;
     }
 

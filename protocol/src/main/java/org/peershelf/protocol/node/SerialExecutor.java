@@ -39,6 +39,40 @@ final class SerialExecutor implements Executor {
         }
     }
 
+    /**
+     * Runs {@code task} on the calling thread if nothing of this executor is queued or running (saving a hand-off to
+     * the pool and back), else queues it behind the rest; either way in submission order. Tasks queued while it runs
+     * go to the pool.
+     */
+    void executeHereIfIdle(Runnable task) {
+        synchronized (this) {
+            if (running) {
+                tasks.add(task);
+                return;
+            }
+            running = true;
+        }
+        try {
+            task.run();
+        } finally {
+            boolean more;
+            synchronized (this) {
+                more = !tasks.isEmpty();
+                running = more;
+            }
+            if (more) {
+                try {
+                    pool.execute(this::drain);
+                } catch (RejectedExecutionException e) {
+                    synchronized (this) {
+                        tasks.clear();
+                        running = false;
+                    }
+                }
+            }
+        }
+    }
+
     private void drain() {
         while (true) {
             Runnable next;

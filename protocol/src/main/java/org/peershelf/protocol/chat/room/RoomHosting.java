@@ -60,7 +60,7 @@ final class RoomHosting {
     }
 
     void register(EventRouter router) {
-        router.register(ChatEvents.POST, (link, post) -> accept(room(post.roomId()), link.remote(), post));
+        router.registerQuick(ChatEvents.POST, (link, post) -> accept(room(post.roomId()), link.remote(), post));
         router.registerSync(ChatEvents.SYNC, this::sync);
         router.registerSync(ChatEvents.LEAVE, this::leave);
     }

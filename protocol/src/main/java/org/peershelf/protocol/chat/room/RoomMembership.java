@@ -48,7 +48,7 @@ final class RoomMembership {
     }
 
     void register(EventRouter router) {
-        router.register(ChatEvents.DELIVER, this::deliver);
+        router.registerQuick(ChatEvents.DELIVER, this::deliver);
     }
 
     private CompletionStage<DeliverAck> deliver(PeerLink link, Deliver d) {
@@ -62,6 +62,7 @@ final class RoomMembership {
         }
         List<RoomLine> added = new ArrayList<>();
         CompletableFuture<Void> written = null;
+        long held;
         synchronized (room) {
             if (room.meta().left()) {
                 throw new ProtocolException(ErrorCodes.NOT_MEMBER, "This device left the room.");
@@ -92,15 +93,16 @@ final class RoomMembership {
                 added.add(line);
                 written = room.log.appendLazily(LogRecord.line(line));
             }
-            if (written == null) {
-                return CompletableFuture.completedFuture(new DeliverAck(room.lastSeq()));
-            }
+            held = room.lastSeq();
         }
-        // shown now, acknowledged once on disk: the host keeps every line until then (see RoomEvents)
+        if (written == null) {
+            return CompletableFuture.completedFuture(new DeliverAck(held));
+        }
+        // shown now, acknowledged once written: the host keeps every line until then (see RoomEvents)
         stored.shown(room, added);
         return written.thenApply(done -> {
             added.forEach(line -> stored.stored(room, line));
-            return new DeliverAck(added.get(added.size() - 1).seq());
+            return new DeliverAck(held);
         });
     }
 
