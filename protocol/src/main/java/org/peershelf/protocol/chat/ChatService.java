@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.peershelf.protocol.chat.ChatWire.Score;
 import org.peershelf.protocol.chat.direct.DirectChats;
 import org.peershelf.protocol.chat.failover.LatencyScores;
+import org.peershelf.protocol.chat.failover.ScoreSharing;
 import org.peershelf.protocol.chat.log.ChatStores;
 import org.peershelf.protocol.chat.log.DiskWriter;
 import org.peershelf.protocol.chat.room.Rooms;
@@ -39,6 +40,7 @@ public final class ChatService implements AutoCloseable {
     private final ScheduledExecutorService chatThread = ChatThread.create("peershelf-chat");
     private final DiskWriter writer;
     private final LatencyScores scores;
+    private final ScoreSharing scoreSharing;
     private final DirectChats direct;
     private final Rooms rooms;
     private volatile boolean closed;
@@ -61,6 +63,7 @@ public final class ChatService implements AutoCloseable {
                 new EventPublisher<>(eventExecutor), writer, stores, chatThread);
         this.scores = new LatencyScores(node.links(), node.deviceId(), config.hostPenaltyMillis(),
                 config.scoreInterval().toMillis() * 5, clock::millis);
+        this.scoreSharing = new ScoreSharing(config.scoreInterval().toMillis() * 3);
         this.direct = new DirectChats(ctx);
         this.rooms = new Rooms(ctx, scores);
         direct.register(node.router());
@@ -109,6 +112,7 @@ public final class ChatService implements AutoCloseable {
             }));
         } else if (event instanceof NodeEvent.LinkDown down) {
             rooms.onLinkDown(down.peer());
+            chatThread.execute(guarded("link down", () -> scoreSharing.forget(down.peer())));
         }
     }
 
@@ -124,11 +128,14 @@ public final class ChatService implements AutoCloseable {
                 continue;
             }
             Score score = new Score(room.getKey(), Math.round(own * 1000));
+            long now = ctx.clock().millis();
             for (DeviceId member : room.getValue()) {
-                if (!member.equals(ctx.self())) {
-                    ctx.node().links().get(member).filter(PeerLink::isOpen)
-                            .ifPresent(link -> link.request(ChatEvents.SCORE, score));
+                if (member.equals(ctx.self())) {
+                    continue;
                 }
+                ctx.node().links().get(member).filter(PeerLink::isOpen)
+                        .filter(link -> scoreSharing.shouldSend(room.getKey(), member, own, now))
+                        .ifPresent(link -> link.request(ChatEvents.SCORE, score));
             }
         }
     }
