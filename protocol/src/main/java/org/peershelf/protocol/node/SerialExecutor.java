@@ -28,15 +28,7 @@ final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        try {
-            pool.execute(this::drain);
-        } catch (RejectedExecutionException e) {
-            // the node is stopping: late network callbacks have nothing left to do
-            synchronized (this) {
-                tasks.clear();
-                running = false;
-            }
-        }
+        drainOnPool();
     }
 
     /**
@@ -61,14 +53,19 @@ final class SerialExecutor implements Executor {
                 running = more;
             }
             if (more) {
-                try {
-                    pool.execute(this::drain);
-                } catch (RejectedExecutionException e) {
-                    synchronized (this) {
-                        tasks.clear();
-                        running = false;
-                    }
-                }
+                drainOnPool();
+            }
+        }
+    }
+
+    private void drainOnPool() {
+        try {
+            pool.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            // the node is stopping: late network callbacks have nothing left to do
+            synchronized (this) {
+                tasks.clear();
+                running = false;
             }
         }
     }
