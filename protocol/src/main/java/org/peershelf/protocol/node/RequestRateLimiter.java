@@ -9,15 +9,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One token bucket per link, checked before an event is decoded or queued, so a flooding peer costs
- * us a map look-up per event and cannot grow the link's inbox. The first refusal on a link is logged;
- * a link that keeps flooding is dropped.
+ * us a map look-up per event and cannot grow the link's inbox. A run of refusals on a link is logged, at most once
+ * a minute per link (an honest peer that backs off and tries again starts a new run each time); a link that keeps
+ * flooding is dropped.
  */
 public final class RequestRateLimiter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestRateLimiter.class);
+    private static final long WARN_EVERY_NANOS = 60_000_000_000L;
 
     private static final class State {
         final TokenBucket bucket;
         int refusedInARow;
+        boolean warned;
+        long warnedAt;
 
         State(TokenBucket bucket) {
             this.bucket = bucket;
@@ -40,6 +44,7 @@ public final class RequestRateLimiter {
     /** True if the link may send one more event now; false (and maybe drops the link) if it is over its rate. */
     public boolean admit(PeerLink link) {
         int refused;
+        boolean warn = false;
         synchronized (states) {
             State state = states.computeIfAbsent(link, l -> new State(new TokenBucket(limits.perSecond(), limits.burst(), nanos)));
             if (state.bucket.tryTake()) {
@@ -47,8 +52,14 @@ public final class RequestRateLimiter {
                 return true;
             }
             refused = ++state.refusedInARow;
+            long now = nanos.getAsLong();
+            if (refused == 1 && (!state.warned || now - state.warnedAt >= WARN_EVERY_NANOS)) {
+                state.warned = true;
+                state.warnedAt = now;
+                warn = true;
+            }
         }
-        if (refused == 1) {
+        if (warn) {
             LOG.warn("{} sends more than {} events/s; answering rate-limited", link, limits.perSecond());
         }
         if (refused == limits.dropAfterRefusals()) {
