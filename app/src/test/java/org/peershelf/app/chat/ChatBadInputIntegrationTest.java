@@ -60,17 +60,17 @@ class ChatBadInputIntegrationTest {
         RoomLine legit = host.chats().rooms().history(room).get(0);
 
         // a non-member posts
-        assertThat(codeOf(link(outsider, host).request(ChatEvents.POST, new Post(room, 0, 1, 0, "spam", 0))))
+        assertThat(codeOf(link(outsider, host).request(ChatEvents.POST, new Post(room, 0, 1, 0, "spam", 0L))))
                 .isEqualTo(ErrorCodes.NOT_MEMBER);
         // an over-long message
         String huge = "x".repeat(8_001);
-        assertThat(codeOf(link(member, host).request(ChatEvents.POST, new Post(room, 0, 99, 0, huge, 0))))
+        assertThat(codeOf(link(member, host).request(ChatEvents.POST, new Post(room, 0, 99, 0, huge, 0L))))
                 .isEqualTo(ErrorCodes.TOO_LARGE);
         // a room that does not exist
         assertThat(codeOf(link(member, host).request(ChatEvents.POST,
-                new Post("00000000-0000-0000-0000-000000000000", 0, 100, 0, "hello?", 0)))).isEqualTo(ErrorCodes.NOT_FOUND);
+                new Post("00000000-0000-0000-0000-000000000000", 0, 100, 0, "hello?", 0L)))).isEqualTo(ErrorCodes.NOT_FOUND);
         // an epoch the room never had
-        assertThat(codeOf(link(member, host).request(ChatEvents.POST, new Post(room, 7, 101, 0, "from the future", 0))))
+        assertThat(codeOf(link(member, host).request(ChatEvents.POST, new Post(room, 7, 101, 0, "from the future", 0L))))
                 .isEqualTo(ErrorCodes.STALE_EPOCH);
         // a member forging a line as if it were the host (and claiming another sender)
         RoomLine forged = new RoomLine(2, 0, host.node().deviceId().value(), 50, 0, "forged");
@@ -89,7 +89,7 @@ class ChatBadInputIntegrationTest {
         DeliverAck past = link(host, other).request(ChatEvents.DELIVER, new Deliver(room, 0, List.of(legit))).join();
         assertThat(past.lastSeq()).isEqualTo(1);
         PostAck resent = link(member, host).request(ChatEvents.POST,
-                new Post(room, 0, legit.senderSeq(), legit.sentAt(), legit.text(), 0)).join();
+                new Post(room, 0, legit.senderSeq(), legit.sentAt(), legit.text(), 0L)).join();
         assertThat(resent).isEqualTo(new PostAck(1, true));
         // a post after one the host never got: refused, not numbered (the missing one would then look like a copy)
         assertThat(codeOf(link(member, host).request(ChatEvents.POST,

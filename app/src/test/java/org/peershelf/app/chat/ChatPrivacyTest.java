@@ -60,7 +60,7 @@ class ChatPrivacyTest {
         long epoch = host.chats().rooms().list().stream().filter(r -> r.roomId().equals(room)).findFirst()
                 .map(r -> r.epoch()).orElseThrow();
         assertThatThrownBy(() -> toHost.request(ChatEvents.POST, new Post(room, epoch, 1, System.currentTimeMillis(),
-                "let me in", 0)).get(5, TimeUnit.SECONDS))
+                "let me in", 0L)).get(5, TimeUnit.SECONDS))
                 .satisfies(e -> assertThat(errorOf(e)).isEqualTo(ErrorCodes.NOT_MEMBER));
         assertThat(host.chats().rooms().history(room)).hasSize(2);
     }

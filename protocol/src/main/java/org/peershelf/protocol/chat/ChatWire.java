@@ -29,9 +29,13 @@ public final class ChatWire {
     /**
      * Member to host: please number and relay this. The sender is the link's device. {@code after} is the sender
      * sequence of the sender's previous message that it has not seen numbered yet (0 if none): the host must hold
-     * it before it numbers this one.
+     * it before it numbers this one. Boxed so that a post of an older version, which has no {@code after}, reads as 0
+     * instead of being refused as malformed.
      */
-    public record Post(String roomId, long epoch, long senderSeq, long sentAt, String text, long after) {
+    public record Post(String roomId, long epoch, long senderSeq, long sentAt, String text, Long after) {
+        public Post {
+            after = after == null ? 0L : after;
+        }
     }
 
     public record PostAck(long roomSeq, boolean duplicate) {

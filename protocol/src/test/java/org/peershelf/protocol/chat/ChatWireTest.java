@@ -35,13 +35,19 @@ class ChatWireTest {
         RoomLine line = new RoomLine(7, 2, DEVICE, 3, 1_700_000_000_000L, "hällo, 世界");
         List<Object> samples = List.of(new DirectText(1, 2, "hi"), new DirectAck(1, true),
                 new RoomView("r-1", "Lab", DEVICE, "u", DEVICE, 0, List.of(DEVICE), false), line,
-                new Post("r-1", 0, 1, 2, "x", 0), new PostAck(4, false), new Deliver("r-1", 1, List.of(line, line)), new DeliverAck(6),
+                new Post("r-1", 0, 1, 2, "x", 0L), new PostAck(4, false), new Deliver("r-1", 1, List.of(line, line)), new DeliverAck(6),
                 new SyncRequest("r-1", 5, 100), new SyncReply(DEVICE, 1, List.of(line), 7, List.of(new EpochStart(1, 6))),
                 new EpochStart(2, 9), new Leave("r-1"), new Score("r-1", 1234), new Takeover("r-1", 3, 9),
                 new TakeoverReply(9, List.of(line)), new Deleted("r-1"));
         for (Object sample : samples) {
             assertThat(codec.decode(codec.encode(sample), sample.getClass())).isEqualTo(sample);
         }
+    }
+
+    @Test
+    void aPostOfAnOlderVersionWithoutAfterReadsAsZero() {
+        Post old = codec.decode("{\"roomId\":\"r-1\",\"epoch\":0,\"senderSeq\":3,\"sentAt\":1,\"text\":\"hi\"}", Post.class);
+        assertThat(old.after()).isZero();
     }
 
     @Test
