@@ -39,8 +39,8 @@ final class RoomHosting {
      * Delivery events in flight per member. With one, the lines that arrive while a delivery is unacknowledged go
      * together in the next, so a loaded host sends fewer, larger events: the lower p50 at 500 msg/s in a 20-member
      * room in every same-minute comparison (docs/BENCHMARKS.md, "Room latency on 2026-12-07"). It was put back to 4
-     * once after a failover test run where a rate-limited member's posts stalled; the cause was the member's retry
-     * (fixed: {@link PostFlow}).
+     * once after failover test runs where a member's posts stalled; the causes were the member's retry (fixed:
+     * {@link PostFlow}) and a per-sender "refused from" mark of the new host (replaced by {@code Post.after}).
      */
     static final int WINDOW = 1;
     /** Lines per delivery event at most. */
