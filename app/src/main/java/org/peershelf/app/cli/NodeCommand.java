@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,10 @@ public final class NodeCommand implements Callable<Integer> {
         ProfileSetup setup = new ProfileSetup(settings.profileDir());
         UserProfile profile = setup.profileOrRegister(Optional.ofNullable(name), institution, field);
         NodeStatePrinter printer = new NodeStatePrinter(System.out);
-        PeerRuntime runtime = PeerRuntime.start(settings, profile, setup.device(), Runnable::run);
+        // events are printed on a thread of their own, in order: a network thread that handles a message must not
+        // wait on the console (a reader of our output that stops reading would otherwise stall a link)
+        ExecutorService console = Executors.newSingleThreadExecutor(Threads.daemon("peershelf-console"));
+        PeerRuntime runtime = PeerRuntime.start(settings, profile, setup.device(), console);
         runtime.peer().node().subscribe(printer::onEvent);
         printer.printListening(runtime);
         runtime.peer().presence().announced().thenRun(() -> printer.printOnline(runtime));
@@ -74,6 +78,7 @@ public final class NodeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
+            drain(console); // what the peer said while leaving is printed before the last line
             printer.printLine("OFFLINE device=" + runtime.peer().node().deviceId());
             stopped.countDown();
         }, "peershelf-shutdown"));
@@ -84,5 +89,14 @@ public final class NodeCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    private static void drain(ExecutorService console) {
+        console.shutdown();
+        try {
+            console.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

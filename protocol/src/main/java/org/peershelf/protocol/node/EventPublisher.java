@@ -3,6 +3,7 @@ package org.peershelf.protocol.node;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +29,18 @@ public final class EventPublisher<E> {
 
     public void publish(E event) {
         for (Consumer<? super E> listener : listeners) {
-            executor.execute(() -> {
-                try {
-                    listener.accept(event);
-                } catch (RuntimeException e) {
-                    LOG.error("A listener failed on {}", event, e);
-                }
-            });
+            try {
+                executor.execute(() -> {
+                    try {
+                        listener.accept(event);
+                    } catch (RuntimeException e) {
+                        LOG.error("A listener failed on {}", event, e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // the owner stopped its executor while the peer was still closing: nobody listens any more
+                LOG.debug("Dropped {}: the listeners' executor has stopped", event);
+            }
         }
     }
 }
