@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.peershelf.protocol.Peer;
 import org.peershelf.protocol.chat.ChatConfig;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.identity.UserProfile;
+import org.peershelf.protocol.node.NodeThreads;
 import org.peershelf.protocol.registry.Registry;
 import org.peershelf.registry.MongoRegistry;
 import org.peershelf.registry.embedded.EmbeddedRegistryServer;
@@ -38,6 +40,12 @@ public final class ChatBenchmark {
     private static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("warmup", "100"));
     /** Which parts to run, e.g. {@code -Dparts=nofsync} to profile one sweep alone. */
     private static final List<String> PARTS = List.of(System.getProperty("parts", "fsync,nofsync,relay").split(","));
+    /**
+     * The peers of this JVM run their links on one set of threads ({@link NodeThreads}), as the Node.js baseline's
+     * members share one event loop; {@code -Dthreads=own} gives each peer its own set, as 20 separate apps would
+     * have on 20 machines (here on two cores: docs/BENCHMARKS.md, "Shared node threads").
+     */
+    private static final boolean SHARED_THREADS = !"own".equals(System.getProperty("threads", "shared"));
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -45,12 +53,14 @@ public final class ChatBenchmark {
         List<Integer> rates = Arrays.stream((args.length > 2 ? args[2] : "250,500,1000,1500,2000,3000").split(","))
                 .map(Integer::parseInt).toList();
         int failovers = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        try (EmbeddedRegistryServer server = EmbeddedRegistryServer.startInMemory()) {
+        try (EmbeddedRegistryServer server = EmbeddedRegistryServer.startInMemory();
+             NodeThreads threads = NodeThreads.start()) {
+            Optional<NodeThreads> shared = SHARED_THREADS ? Optional.of(threads) : Optional.empty();
             MongoRegistry.open(server.connectionString()).close();
             List<RoomLatency.Result> durable = PARTS.contains("fsync")
-                    ? sweep(server, n, true, rates, seconds, "PeerShelf (fsync)") : List.of();
+                    ? sweep(server, shared, n, true, rates, seconds, "PeerShelf (fsync)") : List.of();
             List<RoomLatency.Result> noSync = PARTS.contains("nofsync")
-                    ? sweep(server, n, false, rates, seconds, "PeerShelf (no fsync)") : List.of();
+                    ? sweep(server, shared, n, false, rates, seconds, "PeerShelf (no fsync)") : List.of();
             List<RoomLatency.Result> baseline = PARTS.contains("relay")
                     ? SocketIoBaseline.run(Path.of("bench/socketio/relay-bench.js"), n, seconds, rates) : List.of();
             baseline.forEach(r -> print("Socket.IO relay (Node.js)", r));
@@ -65,18 +75,19 @@ public final class ChatBenchmark {
                         theirs == 0 ? Double.NaN : (double) ours / theirs);
             }
             if (failovers > 0) {
-                failovers(server, failovers);
+                failovers(server, shared, failovers);
             }
         }
         System.exit(0);
     }
 
-    private static List<RoomLatency.Result> sweep(EmbeddedRegistryServer server, int n, boolean fsync,
+    private static List<RoomLatency.Result> sweep(EmbeddedRegistryServer server, Optional<NodeThreads> shared, int n,
+                                                  boolean fsync,
                                                   List<Integer> rates, double seconds, String label) throws Exception {
         List<Peer> peers = new ArrayList<>();
         List<Registry> clients = new ArrayList<>();
         try {
-            startPeers(server, n, ChatConfig.from(config()).withFsync(fsync), peers, clients);
+            startPeers(server, shared, n, ChatConfig.from(config()).withFsync(fsync), peers, clients);
             Peer host = peers.get(0);
             String room = host.chats().rooms().create("Bench", peers.subList(1, n).stream()
                     .map(p -> p.node().deviceId()).toList());
@@ -103,11 +114,11 @@ public final class ChatBenchmark {
         }
     }
 
-    private static void failovers(EmbeddedRegistryServer server, int runs) throws Exception {
+    private static void failovers(EmbeddedRegistryServer server, Optional<NodeThreads> shared, int runs) throws Exception {
         List<Peer> members = new ArrayList<>();
         List<Registry> clients = new ArrayList<>();
         try {
-            startPeers(server, 5, ChatConfig.from(config()), members, clients);
+            startPeers(server, shared, 5, ChatConfig.from(config()), members, clients);
             List<Double> times = new ArrayList<>();
             int lost = 0;
             int duplicated = 0;
@@ -137,14 +148,18 @@ public final class ChatBenchmark {
         return NodeConfig.defaults().withHeartbeat(HEARTBEAT);
     }
 
-    private static void startPeers(EmbeddedRegistryServer server, int n, ChatConfig chat, List<Peer> peers,
-                                   List<Registry> clients) throws Exception {
+    private static void startPeers(EmbeddedRegistryServer server, Optional<NodeThreads> shared, int n, ChatConfig chat,
+                                   List<Peer> peers, List<Registry> clients) throws Exception {
         for (int i = 0; i < n; i++) {
             Registry client = MongoRegistry.open(server.connectionString());
             clients.add(client);
-            Peer peer = new Peer(config(), chat, Files.createTempDirectory("peershelf-bench-chat"), DeviceIdentity.generate(),
-                    UserProfile.create("Member " + i, "Bench", "Bench"), "bench-" + i, client, Runnable::run,
-                    Clock.systemUTC());
+            Path home = Files.createTempDirectory("peershelf-bench-chat");
+            UserProfile profile = UserProfile.create("Member " + i, "Bench", "Bench");
+            Peer peer = shared.isPresent()
+                    ? new Peer(shared.get(), config(), chat, home, DeviceIdentity.generate(), profile, "bench-" + i,
+                            client, Runnable::run, Clock.systemUTC())
+                    : new Peer(config(), chat, home, DeviceIdentity.generate(), profile, "bench-" + i, client,
+                            Runnable::run, Clock.systemUTC());
             peer.start();
             peers.add(peer);
         }

@@ -12,6 +12,7 @@ import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.identity.UserProfile;
 import org.peershelf.protocol.node.EventPublisher;
 import org.peershelf.protocol.node.NodeEvent;
+import org.peershelf.protocol.node.NodeThreads;
 import org.peershelf.protocol.node.PeerNode;
 import org.peershelf.protocol.node.Threads;
 import org.peershelf.protocol.presence.Mesh;
@@ -74,8 +75,25 @@ public final class Peer implements AutoCloseable {
      */
     public Peer(NodeConfig config, ChatConfig chatConfig, Path dataDir, Path repositoryDir, DeviceIdentity identity,
                 UserProfile profile, String deviceName, Registry registry, Executor eventExecutor, Clock clock) {
+        this(new PeerNode(config, identity, eventExecutor), config, chatConfig, dataDir, repositoryDir, identity,
+                profile, deviceName, registry, eventExecutor, clock);
+    }
+
+    /**
+     * One of several peers in this process (the demo network, benchmarks), its links on threads shared with the
+     * others; closing the peer leaves them running for the rest.
+     */
+    public Peer(NodeThreads shared, NodeConfig config, ChatConfig chatConfig, Path dataDir, DeviceIdentity identity,
+                UserProfile profile, String deviceName, Registry registry, Executor eventExecutor, Clock clock) {
+        this(new PeerNode(config, identity, eventExecutor, shared), config, chatConfig, dataDir,
+                dataDir.resolve("repository"), identity, profile, deviceName, registry, eventExecutor, clock);
+    }
+
+    private Peer(PeerNode node, NodeConfig config, ChatConfig chatConfig, Path dataDir, Path repositoryDir,
+                 DeviceIdentity identity, UserProfile profile, String deviceName, Registry registry,
+                 Executor eventExecutor, Clock clock) {
         this.dataDir = dataDir;
-        this.node = new PeerNode(config, identity, eventExecutor);
+        this.node = node;
         registry.addSigner(identity); // the registry client signs what this device publishes
         // the user key endorses this device; a profile without one (tools, tests) publishes an unendorsed device
         DeviceRecord device = profile.userKey()

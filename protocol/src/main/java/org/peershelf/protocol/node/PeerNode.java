@@ -5,13 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.DeviceIdentity;
@@ -38,14 +35,16 @@ public final class PeerNode implements AutoCloseable {
 
     private final NodeConfig config;
     private final DeviceIdentity identity;
-    private final ExecutorService workers = Executors.newFixedThreadPool(4, Threads.daemon("peershelf-worker"));
+    private final NodeThreads threads;
+    /** Whether this node started its threads (and stops them), or shares them with other nodes of the process. */
+    private final boolean ownsThreads;
+    private final ExecutorService workers;
     private final ScheduledExecutorService timers = timerThread();
     private final EventPublisher<NodeEvent> internalEvents = new EventPublisher<>(Runnable::run);
     private final EventPublisher<NodeEvent> events;
     private final WireCodec codec;
     private final EventRouter router;
     private final Links links;
-    private final EventLoopGroup dialledLoop = new NioEventLoopGroup(1, Threads.daemon("peershelf-links"));
     private final PooledByteBufAllocator buffers = linkBuffers();
     private final Dialer dialer;
     private final PeerServer server;
@@ -53,6 +52,20 @@ public final class PeerNode implements AutoCloseable {
     private final LatencyProbe latency;
 
     public PeerNode(NodeConfig config, DeviceIdentity identity, java.util.concurrent.Executor eventExecutor) {
+        this(config, identity, eventExecutor, NodeThreads.start(), true);
+    }
+
+    /** A node on threads it shares with other nodes of this process; closing the node leaves them running. */
+    public PeerNode(NodeConfig config, DeviceIdentity identity, java.util.concurrent.Executor eventExecutor,
+                    NodeThreads shared) {
+        this(config, identity, eventExecutor, shared, false);
+    }
+
+    private PeerNode(NodeConfig config, DeviceIdentity identity, java.util.concurrent.Executor eventExecutor,
+                     NodeThreads threads, boolean ownsThreads) {
+        this.threads = threads;
+        this.ownsThreads = ownsThreads;
+        this.workers = threads.workers();
         this.config = config;
         this.identity = identity;
         this.events = new EventPublisher<>(eventExecutor);
@@ -61,7 +74,7 @@ public final class PeerNode implements AutoCloseable {
         this.links = new Links(new LinkTable(config.maxLinks()), internalEvents);
         Optional<PeerTls> tls = config.plainLinks() ? Optional.empty() : Optional.of(new PeerTls(identity));
         Optional<TlsPeers> tlsPeers = tls.map(t -> new TlsPeers());
-        EventLoopWebSockets sockets = new EventLoopWebSockets(dialledLoop, buffers, (int) config.dialTimeout().toMillis(),
+        EventLoopWebSockets sockets = new EventLoopWebSockets(threads.dialled(), buffers, (int) config.dialTimeout().toMillis(),
                 config.handshakeTimeout().toMillis(), config.maxPayloadChars() * 2 + 1024);
         this.dialer = new Dialer(identity, codec, router, links, workers, config, sockets, tls,
                 new SharedEngineHeartbeats(timers));
@@ -69,7 +82,7 @@ public final class PeerNode implements AutoCloseable {
         this.server = new PeerServer(config, new InboundHandshake(identity, codec, links, workers, config.requestTimeout(),
                 tlsPeers), router, links, codec, timers, () -> tls.<SocketIOChannelInitializer>map(t ->
                 new TlsChannelInitializer(t, tlsPeers.orElseThrow(), config.handshakeTimeout().toMillis(), connectionLimiter))
-                .orElseGet(() -> new LimitedChannelInitializer(connectionLimiter)), buffers);
+                .orElseGet(() -> new LimitedChannelInitializer(connectionLimiter)), buffers, threads);
         if (config.plainLinks()) {
             LOG.warn("Peer links are NOT encrypted or bound to device keys by TLS (--insecure-plain-links): debugging only");
         }
@@ -185,7 +198,8 @@ public final class PeerNode implements AutoCloseable {
         links.closeAll("node stopping");
         server.close();
         timers.shutdownNow();
-        workers.shutdownNow();
-        dialledLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        if (ownsThreads) {
+            threads.close();
+        }
     }
 }

@@ -45,6 +45,7 @@ public final class PeerServer implements AutoCloseable {
     private final WireCodec codec;
     private final Supplier<SocketIOChannelInitializer> pipelines;
     private final ByteBufAllocator buffers;
+    private final NodeThreads threads;
     private final Map<UUID, InboundHandshake.Session> sessions = new ConcurrentHashMap<>();
     private SocketIOServer server;
     private int port;
@@ -52,12 +53,14 @@ public final class PeerServer implements AutoCloseable {
     /**
      * @param pipelines makes each server's channel pipeline (with TLS, or netty-socketio's plain one)
      * @param buffers   the node's link buffers, shared with its dialled links
+     * @param threads   the loops the server accepts and serves connections on (not stopped with the server)
      */
     public PeerServer(NodeConfig config, InboundHandshake handshake, EventRouter router, Links links, WireCodec codec,
                       ScheduledExecutorService timers, Supplier<SocketIOChannelInitializer> pipelines,
-                      ByteBufAllocator buffers) {
+                      ByteBufAllocator buffers, NodeThreads threads) {
         this.pipelines = pipelines;
         this.buffers = buffers;
+        this.threads = threads;
         this.config = config;
         this.handshake = handshake;
         this.router = router;
@@ -71,7 +74,8 @@ public final class PeerServer implements AutoCloseable {
         PeerShelfException last = null;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             int candidate = config.port() != 0 ? config.port() : freePort(config.bindHost());
-            SocketIOServer s = new QuickStopSocketIOServer(configuration(candidate), buffers);
+            SocketIOServer s = new NodeSocketIOServer(configuration(candidate), buffers, threads.acceptor(),
+                    threads.accepted());
             s.setPipelineFactory(pipelines.get());
             registerListeners(s);
             try {
@@ -103,8 +107,6 @@ public final class PeerServer implements AutoCloseable {
         c.setPort(listenPort);
         c.setTransports(Transport.WEBSOCKET);
         c.setAckMode(AckMode.MANUAL);
-        c.setBossThreads(1);
-        c.setWorkerThreads(2);
         c.setMaxFramePayloadLength(config.maxPayloadChars() * 2 + 1024);
         c.setMaxHttpContentLength(config.maxPayloadChars() * 2 + 1024);
         c.setUseLinuxNativeEpoll(false);
