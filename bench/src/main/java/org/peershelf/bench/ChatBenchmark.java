@@ -181,7 +181,10 @@ public final class ChatBenchmark {
                 who, r.rate(), r.delivered(), r.sent(), r.p50(), r.p99(), (Double.isNaN(r.cpuMsPerMessage()) ? ""
                         : String.format(Locale.ROOT, ", JVM CPU %.2f ms/message", r.cpuMsPerMessage()))
                         + (Double.isNaN(r.segmentsPerMessage()) ? ""
-                        : String.format(Locale.ROOT, ", %.1f TCP segments/message", r.segmentsPerMessage())));
+                        : String.format(Locale.ROOT, ", %.1f TCP segments/message", r.segmentsPerMessage()))
+                        + (Double.isNaN(r.p50ToHost()) ? "" : String.format(Locale.ROOT,
+                        " (p50 say -> stored at host %.1f ms, host -> last member %.1f ms)", r.p50ToHost(),
+                        r.p50HostToLast())));
     }
 
     private static void await(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {

@@ -22,9 +22,12 @@ final class RoomLatency {
      * @param cpuMsPerMessage     this JVM's CPU time (every peer and the registry) per message sent; NaN if not measured
      * @param segmentsPerMessage  TCP segments the machine sent per message (Linux {@code /proc/net/snmp}, every process:
      *                            run alone); NaN if not measured
+     * @param p50ToHost           median time from say() to the line stored at the room's first member (its host
+     *                            when the run started): the sender's outbox, the post, the host's log
+     * @param p50HostToLast       median time from there to the last member: the relay
      */
     record Result(int rate, int sent, int delivered, double p50, double p99, double cpuMsPerMessage,
-                  double segmentsPerMessage) {
+                  double segmentsPerMessage, double p50ToHost, double p50HostToLast) {
         boolean sustained() {
             return delivered == sent && p99 < 100;
         }
@@ -34,6 +37,8 @@ final class RoomLatency {
     private final String room;
     private final Map<String, long[]> inFlight = new ConcurrentHashMap<>();
     private final List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Double> toHost = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Double> hostToLast = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<ExecutorService> senders = new ArrayList<>();
     private final AtomicLong next = new AtomicLong();
 
@@ -42,18 +47,24 @@ final class RoomLatency {
         this.room = room;
         for (Peer peer : members) {
             senders.add(Executors.newSingleThreadExecutor());
-            peer.chats().subscribe(this::onEvent);
+            boolean host = peer == members.get(0);
+            peer.chats().subscribe(event -> onEvent(event, host));
         }
     }
 
-    private void onEvent(ChatEvent event) {
+    private void onEvent(ChatEvent event, boolean atHost) {
         if (event instanceof ChatEvent.RoomMessage m && m.roomId().equals(room)) {
             long now = System.nanoTime();
             long[] entry = inFlight.get(m.line().text());
             if (entry != null) {
                 synchronized (entry) {
+                    if (atHost) {
+                        entry[2] = now;
+                    }
                     if (++entry[1] == members.size()) {
                         latencies.add((now - entry[0]) / 1e6);
+                        toHost.add((entry[2] - entry[0]) / 1e6);
+                        hostToLast.add((now - entry[2]) / 1e6);
                         inFlight.remove(m.line().text());
                     }
                 }
@@ -63,6 +74,8 @@ final class RoomLatency {
 
     Result run(int rate, double seconds) throws InterruptedException {
         latencies.clear();
+        toHost.clear();
+        hostToLast.clear();
         inFlight.clear();
         int total = (int) Math.round(rate * seconds);
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
@@ -77,7 +90,7 @@ final class RoomLatency {
             while (sent[0] < due) {
                 int i = sent[0]++;
                 String text = "bench " + next.incrementAndGet();
-                long[] entry = {0, 0};
+                long[] entry = {0, 0, 0}; // said at, members that have it, stored at the host at
                 inFlight.put(text, entry);
                 Peer sender = members.get(i % members.size());
                 senders.get(i % members.size()).execute(() -> {
@@ -112,7 +125,13 @@ final class RoomLatency {
             Thread.sleep(50);
         }
         return new Result(rate, total, copy.size(), Stats.percentile(copy, 50), p99, cpuMsPerMessage,
-                segmentsPerMessage);
+                segmentsPerMessage, median(toHost), median(hostToLast));
+    }
+
+    private static double median(List<Double> samples) {
+        synchronized (samples) {
+            return samples.isEmpty() ? Double.NaN : Stats.percentile(new ArrayList<>(samples), 50);
+        }
     }
 
     /** The kernel's count of TCP segments sent (the "Tcp: … OutSegs" field of /proc/net/snmp), or -1 elsewhere. */

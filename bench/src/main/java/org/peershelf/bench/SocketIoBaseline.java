@@ -45,7 +45,7 @@ final class SocketIoBaseline {
                 JsonNode n = json.readTree(line);
                 double p99 = n.get("p99").isNull() ? Double.POSITIVE_INFINITY : n.get("p99").asDouble();
                 results.add(new RoomLatency.Result(n.get("rate").asInt(), n.get("sent").asInt(), n.get("delivered").asInt(),
-                        n.get("p50").asDouble(), p99, Double.NaN, Double.NaN)); // its CPU is Node's, not measured here
+                        n.get("p50").asDouble(), p99, Double.NaN, Double.NaN, Double.NaN, Double.NaN)); // Node's CPU: not measured
             }
         }
         if (!results.isEmpty()) {
