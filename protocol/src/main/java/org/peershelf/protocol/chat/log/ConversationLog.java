@@ -47,11 +47,20 @@ public final class ConversationLog implements AutoCloseable {
     }
 
     /**
-     * Like {@link #append}, for a record nobody waits on soon (a member's copy of a line the host keeps): the writer
-     * may hold it a little to sync it with others.
+     * Like {@link #append}, for records another device keeps too (a member's copies of lines the host keeps): they
+     * are synced a little later, with others, and usually written on the calling thread
+     * ({@link DiskWriter#appendLazily}).
      */
-    public CompletableFuture<Void> appendLazily(LogRecord record) {
-        return encode(record).thenCompose(bytes -> writer.appendLazily(store, bytes));
+    public CompletableFuture<Void> appendLazily(List<LogRecord> records) {
+        List<byte[]> payloads = new ArrayList<>(records.size());
+        for (LogRecord record : records) {
+            CompletableFuture<byte[]> bytes = encode(record);
+            if (bytes.isCompletedExceptionally()) {
+                return bytes.thenApply(b -> null);
+            }
+            payloads.add(bytes.join());
+        }
+        return writer.appendLazily(store, payloads);
     }
 
     private static CompletableFuture<byte[]> encode(LogRecord record) {

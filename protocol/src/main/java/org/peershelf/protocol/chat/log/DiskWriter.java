@@ -23,17 +23,31 @@ import org.slf4j.LoggerFactory;
  * A lazy append ({@link #appendLazily}) is for a copy that another device keeps too (a member's copy of a room
  * line, which the host keeps and serves again with {@code room.sync}): it completes once written to the file, and
  * the file is synced within {@link #LAZY_SYNC_NANOS} (or with the next ordinary append, whichever is first). Twenty
- * members of a busy room on one disk then sync a few dozen times a second, not once per line each.
+ * members of a busy room on one disk then sync a few dozen times a second, not once per line each. When nothing of
+ * its file is queued, a lazy append is written on the calling thread (the network thread that received the lines),
+ * so the member acknowledges them from there: handing each delivery to this thread and the completion back cost
+ * three thread switches per member, and on this project's machines a switch costs more than the write.
  */
 public final class DiskWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiskWriter.class);
     /** How long a lazily appended record may stay written but not synced. */
     static final long LAZY_SYNC_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-    private record Job(RecordStore store, byte[] payload, CompletableFuture<Void> done, boolean lazy) {
+    /** @param payloads what to write; none for a note that the caller wrote the store itself (sync it lazily) */
+    private record Job(RecordStore store, List<byte[]> payloads, CompletableFuture<Void> done, boolean lazy) {
+        boolean writtenByCaller() {
+            return payloads.isEmpty();
+        }
     }
 
     private final LinkedBlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
+    /**
+     * Jobs queued and not yet written, per store: a caller may write a store itself only when it has none, or it
+     * would overtake them. Guarded by itself, as is {@link #writtenByCallers}.
+     */
+    private final Map<RecordStore, Integer> queued = new IdentityHashMap<>();
+    /** Stores callers wrote since this thread was last told to sync them. */
+    private final Set<RecordStore> writtenByCallers = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Thread thread;
     private final boolean fsync;
     /** Stores written lazily and not synced yet; only the writer thread touches it. */
@@ -55,21 +69,42 @@ public final class DiskWriter implements AutoCloseable {
 
     /** Completes after the record is on disk; fails with {@link StorageException} if it could not be saved. */
     public CompletableFuture<Void> append(RecordStore store, byte[] payload) {
-        return enqueue(new Job(store, payload, new CompletableFuture<>(), false));
+        synchronized (queued) {
+            return enqueue(new Job(store, List.of(payload), new CompletableFuture<>(), false));
+        }
     }
 
     /**
      * Completes after the record is written to the file (it survives this process crashing); it is synced to disk
      * within {@link #LAZY_SYNC_NANOS}. Only for records another device keeps too.
      */
-    public CompletableFuture<Void> appendLazily(RecordStore store, byte[] payload) {
-        return enqueue(new Job(store, payload, new CompletableFuture<>(), true));
+    public CompletableFuture<Void> appendLazily(RecordStore store, List<byte[]> payloads) {
+        if (payloads.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        synchronized (queued) {
+            if (closed || queued.containsKey(store)) {
+                return enqueue(new Job(store, List.copyOf(payloads), new CompletableFuture<>(), true));
+            }
+            try {
+                store.appendAll(payloads);
+            } catch (RuntimeException e) {
+                LOG.error("Could not save chat messages to {}: {}", store.file(), e.getMessage());
+                return CompletableFuture.failedFuture(e);
+            }
+            if (writtenByCallers.add(store)) {
+                jobs.add(new Job(store, List.of(), null, true)); // sync it within LAZY_SYNC_NANOS
+            }
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
+    /** Called holding {@link #queued}. */
     private CompletableFuture<Void> enqueue(Job job) {
         if (closed) {
             job.done().completeExceptionally(new StorageException("The chat store is closed."));
         } else {
+            queued.merge(job.store(), 1, Integer::sum);
             jobs.add(job);
         }
         return job.done();
@@ -96,7 +131,8 @@ public final class DiskWriter implements AutoCloseable {
         Map<RecordStore, RuntimeException> failed = new IdentityHashMap<>();
         syncAll(failed, Set.copyOf(unsynced));
         failed.forEach((store, e) -> LOG.error("Could not sync {} on closing: {}", store.file(), e.getMessage()));
-        jobs.forEach(job -> job.done().completeExceptionally(new StorageException("The chat store is closed.")));
+        jobs.stream().filter(job -> !job.writtenByCaller())
+                .forEach(job -> job.done().completeExceptionally(new StorageException("The chat store is closed.")));
     }
 
     private void write(List<Job> batch) {
@@ -105,16 +141,31 @@ public final class DiskWriter implements AutoCloseable {
         // one write per store: its records in submission order (a failure fails them all, and nothing after)
         Map<RecordStore, List<Job>> byStore = new IdentityHashMap<>();
         for (Job job : batch) {
+            if (job.writtenByCaller()) {
+                synchronized (queued) {
+                    writtenByCallers.remove(job.store()); // before the sync below: a write after this asks again
+                }
+            }
             byStore.computeIfAbsent(job.store(), s -> new ArrayList<>()).add(job);
         }
         for (Map.Entry<RecordStore, List<Job>> entry : byStore.entrySet()) {
             RecordStore store = entry.getKey();
             List<Job> jobs = entry.getValue();
+            List<byte[]> payloads = jobs.stream().flatMap(job -> job.payloads().stream()).toList();
             try {
-                store.appendAll(jobs.stream().map(Job::payload).toList());
+                if (!payloads.isEmpty()) {
+                    store.appendAll(payloads);
+                }
             } catch (RuntimeException e) {
                 failed.put(store, e);
                 continue;
+            } finally {
+                long written = jobs.stream().filter(job -> !job.writtenByCaller()).count();
+                if (written > 0) {
+                    synchronized (queued) {
+                        queued.computeIfPresent(store, (s, n) -> n > written ? (int) (n - written) : null);
+                    }
+                }
             }
             if (jobs.stream().anyMatch(job -> !job.lazy())) {
                 toSync.add(store);
@@ -133,6 +184,9 @@ public final class DiskWriter implements AutoCloseable {
         syncAll(failed, toSync);
         for (Job job : batch) {
             RuntimeException error = failed.get(job.store());
+            if (job.writtenByCaller()) {
+                continue; // nobody waits on it; a failed sync is logged below
+            }
             if (error == null) {
                 job.done().complete(null);
             } else {
@@ -161,7 +215,9 @@ public final class DiskWriter implements AutoCloseable {
     /** Writes and syncs what is queued, then stops. */
     @Override
     public void close() {
-        closed = true;
+        synchronized (queued) {
+            closed = true;
+        }
         thread.interrupt();
         try {
             thread.join(5_000);

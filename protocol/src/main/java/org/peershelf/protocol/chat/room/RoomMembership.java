@@ -91,9 +91,16 @@ final class RoomMembership {
                     break; // a gap: the ack tells the host where we are
                 }
                 added.add(line);
-                written = room.log.appendLazily(LogRecord.line(line));
             }
             held = room.lastSeq();
+            if (!added.isEmpty()) {
+                written = room.log.appendLazily(added.stream().map(LogRecord::line).toList());
+                if (written.isCompletedExceptionally()) {
+                    // not saved (a full disk): not held either, so the host keeps them and sends them again later
+                    room.truncateFrom(added.get(0).seq());
+                    throw new ProtocolException(ErrorCodes.REFUSED, "This device could not save the lines.");
+                }
+            }
         }
         if (written == null) {
             return CompletableFuture.completedFuture(new DeliverAck(held));

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ObjLongConsumer;
@@ -33,6 +35,11 @@ class DiskWriterTest {
     private static final class CountingStore implements RecordStore {
         private final RecordStore log;
         final AtomicInteger syncs = new AtomicInteger();
+        /** Threads that wrote, in order. */
+        final List<String> writers = new CopyOnWriteArrayList<>();
+        /** When set, a write waits for it (the writer thread is then busy with this store). */
+        volatile CountDownLatch gate;
+        volatile RuntimeException failWith;
 
         CountingStore(Path file) {
             this.log = RecordLog.open(file, RecordLogOptions.DEFAULTS.withForceOnAppend(false));
@@ -41,6 +48,23 @@ class DiskWriterTest {
         @Override
         public long append(byte[] payload) {
             return log.append(payload);
+        }
+
+        @Override
+        public void appendAll(List<byte[]> payloads) {
+            writers.add(Thread.currentThread().getName());
+            CountDownLatch waitFor = gate;
+            if (waitFor != null) {
+                try {
+                    waitFor.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (failWith != null) {
+                throw failWith;
+            }
+            log.appendAll(payloads);
         }
 
         @Override
@@ -98,7 +122,7 @@ class DiskWriterTest {
         CountingStore store = new CountingStore(dir.resolve("log"));
         CompletableFuture<Void> last = null;
         for (int i = 0; i < 50; i++) {
-            last = writer.appendLazily(store, bytes("line " + i));
+            last = writer.appendLazily(store, List.of(bytes("line " + i)));
         }
         last.get(5, TimeUnit.SECONDS);
         assertThat(store.count()).isEqualTo(50);
@@ -112,7 +136,7 @@ class DiskWriterTest {
     void anOrdinaryAppendAlsoSyncsWhatWasWrittenLazilyBeforeIt() throws Exception {
         CountingStore lazy = new CountingStore(dir.resolve("member-copy"));
         CountingStore urgent = new CountingStore(dir.resolve("host-log"));
-        writer.appendLazily(lazy, bytes("a member's copy")).get(5, TimeUnit.SECONDS);
+        writer.appendLazily(lazy, List.of(bytes("a member's copy"))).get(5, TimeUnit.SECONDS);
         writer.append(urgent, bytes("a numbered line")).get(5, TimeUnit.SECONDS);
         // the lazy record is forced no later than the urgent one that came after it
         assertThat(lazy.syncs).hasValue(1);
@@ -124,9 +148,54 @@ class DiskWriterTest {
     @Test
     void closingSyncsWhatWasWrittenLazily() throws Exception {
         CountingStore store = new CountingStore(dir.resolve("log"));
-        writer.appendLazily(store, bytes("x")).get(5, TimeUnit.SECONDS);
+        writer.appendLazily(store, List.of(bytes("x"))).get(5, TimeUnit.SECONDS);
         writer.close();
         assertThat(store.syncs).hasValue(1);
+        store.close();
+    }
+
+    @Test
+    void aLazyAppendWithNothingQueuedForItsFileIsWrittenOnTheCallingThreadAndSyncedLater() throws Exception {
+        CountingStore store = new CountingStore(dir.resolve("log"));
+        CompletableFuture<Void> written = writer.appendLazily(store, List.of(bytes("a"), bytes("b")));
+
+        assertThat(written).isCompleted();
+        assertThat(store.count()).isEqualTo(2);
+        assertThat(store.writers).containsExactly(Thread.currentThread().getName());
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.syncs.get() == 1);
+        store.close();
+    }
+
+    @Test
+    void aLazyAppendWaitsBehindWhatIsQueuedForItsFileSoRecordsKeepTheirOrder() throws Exception {
+        CountingStore store = new CountingStore(dir.resolve("log"));
+        CountDownLatch gate = new CountDownLatch(1);
+        store.gate = gate;
+        CompletableFuture<Void> first = writer.append(store, bytes("first"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.writers.size() == 1); // the writer holds it
+
+        CompletableFuture<Void> second = writer.appendLazily(store, List.of(bytes("second")));
+        assertThat(second).as("queued behind the first, not written by the caller").isNotDone();
+        store.gate = null;
+        gate.countDown();
+        CompletableFuture.allOf(first, second).get(5, TimeUnit.SECONDS);
+
+        assertThat(store.readAll().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList())
+                .containsExactly("first", "second");
+        assertThat(store.writers).containsExactly("test-disk-writer", "test-disk-writer");
+        store.close();
+    }
+
+    @Test
+    void aLazyAppendThatCannotBeWrittenFailsAtOnceAndLaterOnesStillGetThrough() throws Exception {
+        CountingStore store = new CountingStore(dir.resolve("log"));
+        store.failWith = new org.peershelf.protocol.store.StorageException("No space left on device");
+        assertThat(writer.appendLazily(store, List.of(bytes("lost")))).isCompletedExceptionally();
+
+        store.failWith = null;
+        writer.appendLazily(store, List.of(bytes("kept"))).get(5, TimeUnit.SECONDS);
+        assertThat(store.readAll().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList())
+                .containsExactly("kept");
         store.close();
     }
 }
