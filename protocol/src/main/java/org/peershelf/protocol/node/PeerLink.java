@@ -19,6 +19,7 @@ import org.peershelf.protocol.wire.WireCodec;
  * acknowledged; the returned future completes off the network threads, on the node's worker pool.
  */
 public final class PeerLink {
+    private static final double MAX_PLAUSIBLE_RTT_MILLIS = 60_000;
     private final DeviceId self;
     private final DeviceId remote;
     private final boolean outbound;
@@ -29,6 +30,8 @@ public final class PeerLink {
     private final SerialExecutor inbox;
     private final RttEstimator rtt = new RttEstimator();
     private volatile long lastActivityNanos = System.nanoTime();
+    /** When the remote last shared the round trip it measured on this link (see {@link LatencyProbe}). */
+    private volatile long remoteRttNanos = System.nanoTime();
     private volatile boolean closed;
     private volatile boolean superseded;
     private volatile boolean remoteLeft;
@@ -67,6 +70,27 @@ public final class PeerLink {
         return rtt;
     }
 
+    /**
+     * The remote shared the round trip it measured on this link: the same path both ways, so it counts as our
+     * sample. Ignored unless plausible (a peer could otherwise skew our view of the link at will).
+     */
+    void recordRemoteRtt(double millis) {
+        if (millis >= 0 && millis <= MAX_PLAUSIBLE_RTT_MILLIS) {
+            rtt.record(millis);
+            remoteRttNanos = System.nanoTime();
+        }
+    }
+
+    /** How long ago the remote last shared its round trip on this link (since the link opened, if never). */
+    long nanosSinceRemoteRtt() {
+        return System.nanoTime() - remoteRttNanos;
+    }
+
+    /** The device on this side of the link. */
+    DeviceId self() {
+        return self;
+    }
+
     public boolean isOpen() {
         return !closed;
     }
@@ -75,7 +99,21 @@ public final class PeerLink {
         return System.nanoTime() - lastActivityNanos;
     }
 
+    /** Sends a request; the reply completes the future on one of the node's workers. */
     public <Q, R> CompletableFuture<R> request(EventType<Q, R> type, Q payload) {
+        return request(type, payload, workers);
+    }
+
+    /**
+     * Like {@link #request}, but the reply completes the future on the network thread that received it: only for
+     * callers whose continuations update memory and send, never block (a room host's delivery acks). Handing each
+     * of those replies to a worker cost a thread switch per member per delivery, and the next delivery a second.
+     */
+    public <Q, R> CompletableFuture<R> requestQuick(EventType<Q, R> type, Q payload) {
+        return request(type, payload, Runnable::run);
+    }
+
+    private <Q, R> CompletableFuture<R> request(EventType<Q, R> type, Q payload, Executor replies) {
         CompletableFuture<R> result = new CompletableFuture<>();
         if (closed) {
             result.completeExceptionally(new PeerUnreachableException(remote, "the link is closed"));
@@ -88,7 +126,7 @@ public final class PeerLink {
         String json = codec.encode(payload);
         transport.emit(type.name(), json, reply -> {
             try {
-                workers.execute(() -> {
+                replies.execute(() -> {
                     if (counts) {
                         touch();
                     }

@@ -279,7 +279,7 @@ final class RoomHosting {
                 cursor.inFlight++;
                 long generation = cursor.generation;
                 long last = cursor.sent;
-                link.request(ChatEvents.DELIVER, new Deliver(room.id, room.epoch(), lines))
+                link.requestQuick(ChatEvents.DELIVER, new Deliver(room.id, room.epoch(), lines))
                         .whenComplete((ack, e) -> delivered(room, cursor, generation, last, ack, e));
             }
         }
