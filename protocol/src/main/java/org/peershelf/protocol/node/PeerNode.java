@@ -88,7 +88,12 @@ public final class PeerNode implements AutoCloseable {
         }
         this.latency = new LatencyProbe(links);
         internalEvents.subscribe(events::publish);
-        router.registerSync(Events.PING, (link, ping) -> new Pong(ping.sentNanos()));
+        router.registerSync(Events.PING, (link, ping) -> {
+            if (ping.rttMillis() != null) {
+                link.recordRemoteRtt(ping.rttMillis());
+            }
+            return new Pong(ping.sentNanos());
+        });
         router.registerSync(Events.BYE, (link, bye) -> {
             link.markRemoteLeft();
             return Empty.INSTANCE;

@@ -5,8 +5,15 @@ public final class LinkMessages {
     private LinkMessages() {
     }
 
-    /** Round-trip probe; the reply echoes the sender's clock reading. */
-    public record Ping(long sentNanos) {
+    /**
+     * Round-trip probe; the reply echoes the sender's clock reading. {@code rttMillis} is the round trip the sender
+     * has measured on this link so far (absent before its first sample, and from versions before it was added), so
+     * the device that answers learns it without probing the link itself.
+     */
+    public record Ping(long sentNanos, Double rttMillis) {
+        public Ping(long sentNanos) {
+            this(sentNanos, null);
+        }
     }
 
     public record Pong(long sentNanos) {

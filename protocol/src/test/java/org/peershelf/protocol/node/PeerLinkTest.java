@@ -68,6 +68,26 @@ class PeerLinkTest {
     }
 
     @Test
+    void theSmallerDevicePingsAndTheOtherLearnsTheRoundTripFromItsPings() throws Exception {
+        PeerNode a = echoNode();
+        PeerNode b = echoNode();
+        a.dial(b.deviceId(), "127.0.0.1", b.port()).get(DIAL_SECONDS, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(5)).until(() -> b.links().get(a.deviceId()).isPresent());
+        boolean aIsSmaller = a.deviceId().value().compareTo(b.deviceId().value()) < 0;
+        PeerLink prober = (aIsSmaller ? a : b).links().get((aIsSmaller ? b : a).deviceId()).orElseThrow();
+        PeerLink answerer = (aIsSmaller ? b : a).links().get((aIsSmaller ? a : b).deviceId()).orElseThrow();
+
+        await().atMost(Duration.ofSeconds(8)).until(() -> answerer.rtt().samples() >= 2 && prober.rtt().samples() >= 2);
+        long quiet = TimeUnit.SECONDS.toNanos(3);
+        assertThat(LatencyProbe.probes(prober, quiet)).isTrue();
+        assertThat(LatencyProbe.probes(answerer, quiet)).as("it hears the round trip, so it does not ping").isFalse();
+        assertThat(answerer.nanosSinceRemoteRtt()).isLessThan(TimeUnit.SECONDS.toNanos(2));
+        assertThat(answerer.rtt().smoothedMillis()).isBetween(0.0, 1000.0);
+        // a remote that stops sharing (an older version, or hung) leaves the answerer to ping by itself
+        assertThat(LatencyProbe.probes(answerer, 0)).isTrue();
+    }
+
+    @Test
     void dialingTheWrongDeviceIsRefused() {
         PeerNode a = echoNode();
         PeerNode b = echoNode();
