@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.peershelf.protocol.Peer;
+import org.peershelf.protocol.chat.ChatConfig;
 import org.peershelf.protocol.chat.room.Rooms;
 import org.peershelf.protocol.config.NodeConfig;
 import org.peershelf.protocol.identity.DeviceId;
 import org.peershelf.protocol.identity.DeviceIdentity;
 import org.peershelf.protocol.identity.UserProfile;
+import org.peershelf.protocol.node.NodeThreads;
 import org.peershelf.protocol.registry.Registry;
 import org.peershelf.registry.MongoRegistry;
 import org.peershelf.registry.embedded.EmbeddedRegistryServer;
@@ -46,6 +48,8 @@ public final class DemoNetwork implements AutoCloseable {
     private final EmbeddedRegistryServer server;
     private final List<Registry> registries = new ArrayList<>();
     private final List<Peer> peers = new ArrayList<>();
+    /** The colleagues' links run on one set of threads, as they would in one process of their own. */
+    private final NodeThreads colleagueThreads = NodeThreads.start();
     private String roomId;
 
     private DemoNetwork(EmbeddedRegistryServer server) {
@@ -86,9 +90,9 @@ public final class DemoNetwork implements AutoCloseable {
             Path home = folder(workFolder.resolve(colleague.name().toLowerCase().replace(' ', '-')));
             Registry registry = MongoRegistry.open(server.connectionString());
             registries.add(registry);
-            Peer peer = new Peer(config, home.resolve("profile"), DeviceIdentity.generate(),
-                    UserProfile.create(colleague.name(), colleague.institution(), colleague.field()),
-                    colleague.name() + "'s laptop", registry, Runnable::run, Clock.systemUTC());
+            Peer peer = new Peer(colleagueThreads, config, ChatConfig.from(config), home.resolve("profile"),
+                    DeviceIdentity.generate(), UserProfile.create(colleague.name(), colleague.institution(),
+                    colleague.field()), colleague.name() + "'s laptop", registry, Runnable::run, Clock.systemUTC());
             peers.add(peer);
             peer.start();
             for (String key : colleague.samples()) {
@@ -147,6 +151,7 @@ public final class DemoNetwork implements AutoCloseable {
     @Override
     public void close() {
         peers.forEach(Peer::close);
+        colleagueThreads.close();
         registries.forEach(Registry::close);
         server.close();
     }
