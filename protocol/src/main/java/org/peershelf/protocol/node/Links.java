@@ -19,6 +19,7 @@ public final class Links {
 
     private final LinkTable table;
     private final EventPublisher<NodeEvent> events;
+    private volatile boolean closed;
 
     public Links(LinkTable table, EventPublisher<NodeEvent> events) {
         this.table = table;
@@ -30,6 +31,9 @@ public final class Links {
      * left to the caller to close, so it can first tell the other side why.
      */
     boolean onAuthenticated(PeerLink link) {
+        if (closed) {
+            return false; // a dial that finished after the node closed (its threads may live on, shared): not admitted
+        }
         LinkTable.Admission admission = table.admit(link);
         for (PeerLink loser : admission.toClose()) {
             if (loser != link) {
@@ -74,7 +78,9 @@ public final class Links {
         return table.hasRoom();
     }
 
+    /** Closes every link; links authenticated from now on are refused (the node is closing). */
     public void closeAll(String reason) {
+        closed = true;
         for (PeerLink link : table.all()) {
             link.close(reason);
         }

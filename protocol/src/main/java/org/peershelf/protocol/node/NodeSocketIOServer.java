@@ -13,6 +13,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Set;
@@ -70,19 +71,27 @@ final class NodeSocketIOServer extends SocketIOServer {
         super.setPipelineFactory(replacement);
     }
 
-    /** Closes the listening channel and every connection it accepted, and waits briefly until they are closed. */
+    /**
+     * Closes the listening channel first (so nothing is accepted after the list of connections is taken), then every
+     * connection it accepted, and waits briefly until they are closed.
+     */
     @Override
     public void stop() {
-        List<ChannelFuture> closing = channels.stream().map(Channel::close).toList();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+        List<Channel> listening = channels.stream().filter(c -> c instanceof ServerChannel).toList();
+        awaitAll(listening.stream().map(Channel::close).toList(), deadline);
+        awaitAll(channels.stream().map(Channel::close).toList(), deadline);
+        ((SocketIOChannelInitializer) get("pipelineFactory")).stop();
+    }
+
+    private static void awaitAll(List<ChannelFuture> closing, long deadline) {
         for (ChannelFuture future : closing) {
             long left = deadline - System.nanoTime();
             if (left <= 0 || future.channel().eventLoop().inEventLoop()) {
-                break; // never wait on the loop that has to do the closing
+                return; // never wait on the loop that has to do the closing
             }
             future.awaitUninterruptibly(left, TimeUnit.NANOSECONDS);
         }
-        ((SocketIOChannelInitializer) get("pipelineFactory")).stop();
     }
 
     /** Sits in the listening channel's pipeline: sees the listening channel and each connection it accepts. */

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Group commit for chat logs: appends from every room go to one thread, which writes what has piled up and then
  * fsyncs each touched file once. A message is acknowledged only when its future completes, i.e. after the fsync,
  * but at 500 messages/s the fsync is paid per batch, not per message.
- * Appends to one store complete in the order they were submitted.
+ * Appends to one store are written in the order they were submitted.
  * <p>
  * A lazy append ({@link #appendLazily}) is for a copy that another device keeps too (a member's copy of a room
  * line, which the host keeps and serves again with {@code room.sync}): it completes once written to the file, and
@@ -48,6 +48,11 @@ public final class DiskWriter implements AutoCloseable {
     private final Map<RecordStore, Integer> queued = new IdentityHashMap<>();
     /** Stores callers wrote since this thread was last told to sync them. */
     private final Set<RecordStore> writtenByCallers = Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * Stores this thread is forcing: a caller writing one would wait for the fsync (the store's methods are
+     * synchronized) while holding {@link #queued}, stalling every append of the device; it queues instead.
+     */
+    private final Set<RecordStore> syncing = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Thread thread;
     private final boolean fsync;
     /** Stores written lazily and not synced yet; only the writer thread touches it. */
@@ -83,7 +88,7 @@ public final class DiskWriter implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         synchronized (queued) {
-            if (closed || queued.containsKey(store)) {
+            if (closed || queued.containsKey(store) || syncing.contains(store)) {
                 return enqueue(new Job(store, List.copyOf(payloads), new CompletableFuture<>(), true));
             }
             try {
@@ -204,10 +209,17 @@ public final class DiskWriter implements AutoCloseable {
             return;
         }
         for (RecordStore store : stores) {
+            synchronized (queued) {
+                syncing.add(store);
+            }
             try {
                 store.sync();
             } catch (RuntimeException e) {
                 failed.putIfAbsent(store, e);
+            } finally {
+                synchronized (queued) {
+                    syncing.remove(store);
+                }
             }
         }
     }

@@ -272,7 +272,9 @@ final class RoomHosting {
             }
             // at low rates every line goes at once; under load lines pile up and go in batches, so the events in
             // flight per member stay few while the lines in flight grow
-            while (cursor.sent < room.persistedSeq && cursor.inFlight < WINDOW) {
+            // a link that closed fails the request at once, in this loop, and the failure rewinds the cursor: without
+            // the isOpen check this thread would send and rewind forever while holding the room
+            while (link.isOpen() && cursor.sent < room.persistedSeq && cursor.inFlight < WINDOW) {
                 List<RoomLine> lines = room.linesAfter(cursor.sent,
                         (int) Math.min(BATCH, room.persistedSeq - cursor.sent));
                 cursor.sent = lines.get(lines.size() - 1).seq();

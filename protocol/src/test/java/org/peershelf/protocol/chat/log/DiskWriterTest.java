@@ -40,6 +40,9 @@ class DiskWriterTest {
         /** When set, a write waits for it (the writer thread is then busy with this store). */
         volatile CountDownLatch gate;
         volatile RuntimeException failWith;
+        /** When set, a sync waits for it; {@link #inSync} is then true. */
+        volatile CountDownLatch syncGate;
+        final java.util.concurrent.atomic.AtomicBoolean inSync = new java.util.concurrent.atomic.AtomicBoolean();
 
         CountingStore(Path file) {
             this.log = RecordLog.open(file, RecordLogOptions.DEFAULTS.withForceOnAppend(false));
@@ -51,7 +54,7 @@ class DiskWriterTest {
         }
 
         @Override
-        public void appendAll(List<byte[]> payloads) {
+        public synchronized void appendAll(List<byte[]> payloads) {
             writers.add(Thread.currentThread().getName());
             CountDownLatch waitFor = gate;
             if (waitFor != null) {
@@ -88,7 +91,17 @@ class DiskWriterTest {
         }
 
         @Override
-        public void sync() {
+        public synchronized void sync() {
+            CountDownLatch waitFor = syncGate;
+            if (waitFor != null) {
+                inSync.set(true);
+                try {
+                    waitFor.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                inSync.set(false);
+            }
             log.sync();
             syncs.incrementAndGet();
         }
@@ -196,6 +209,26 @@ class DiskWriterTest {
         writer.appendLazily(store, List.of(bytes("kept"))).get(5, TimeUnit.SECONDS);
         assertThat(store.readAll().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList())
                 .containsExactly("kept");
+        store.close();
+    }
+
+    @Test
+    void aLazyAppendWhileTheWriterForcesItsFileIsQueuedInsteadOfWaitingForTheFsync() throws Exception {
+        CountingStore store = new CountingStore(dir.resolve("log"));
+        CountDownLatch gate = new CountDownLatch(1);
+        store.syncGate = gate;
+        writer.appendLazily(store, List.of(bytes("first"))).get(5, TimeUnit.SECONDS); // written here, synced later
+        await().atMost(Duration.ofSeconds(5)).until(store.inSync::get); // the writer forces it (and holds it)
+
+        CompletableFuture<Void> second = writer.appendLazily(store, List.of(bytes("second")));
+        assertThat(second).as("queued: the caller neither writes nor waits for the fsync").isNotDone();
+        store.syncGate = null;
+        gate.countDown();
+        second.get(5, TimeUnit.SECONDS);
+
+        assertThat(store.readAll().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList())
+                .containsExactly("first", "second");
+        assertThat(store.writers).containsExactly(Thread.currentThread().getName(), "test-disk-writer");
         store.close();
     }
 }
