@@ -117,6 +117,20 @@ class DiskWriterTest {
         }
     }
 
+    /** A lazy append while the writer thread is held inside {@code store}: queued (not written, not waited for). */
+    private CompletableFuture<Void> appendSecondWhileTheWriterIsHeld(CountingStore store, CountDownLatch gate,
+                                                                     Runnable ungate) {
+        CompletableFuture<Void> second = writer.appendLazily(store, List.of(bytes("second")));
+        assertThat(second).as("queued: the caller neither writes nor waits for the writer").isNotDone();
+        ungate.run();
+        gate.countDown();
+        return second;
+    }
+
+    private static List<String> texts(RecordStore store) {
+        return store.readAll().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -187,14 +201,10 @@ class DiskWriterTest {
         CompletableFuture<Void> first = writer.append(store, bytes("first"));
         await().atMost(Duration.ofSeconds(5)).until(() -> store.writers.size() == 1); // the writer holds it
 
-        CompletableFuture<Void> second = writer.appendLazily(store, List.of(bytes("second")));
-        assertThat(second).as("queued behind the first, not written by the caller").isNotDone();
-        store.gate = null;
-        gate.countDown();
+        CompletableFuture<Void> second = appendSecondWhileTheWriterIsHeld(store, gate, () -> store.gate = null);
         CompletableFuture.allOf(first, second).get(5, TimeUnit.SECONDS);
 
-        assertThat(store.readAll().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList())
-                .containsExactly("first", "second");
+        assertThat(texts(store)).containsExactly("first", "second");
         assertThat(store.writers).containsExactly("test-disk-writer", "test-disk-writer");
         store.close();
     }
@@ -207,8 +217,7 @@ class DiskWriterTest {
 
         store.failWith = null;
         writer.appendLazily(store, List.of(bytes("kept"))).get(5, TimeUnit.SECONDS);
-        assertThat(store.readAll().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList())
-                .containsExactly("kept");
+        assertThat(texts(store)).containsExactly("kept");
         store.close();
     }
 
@@ -220,14 +229,9 @@ class DiskWriterTest {
         writer.appendLazily(store, List.of(bytes("first"))).get(5, TimeUnit.SECONDS); // written here, synced later
         await().atMost(Duration.ofSeconds(5)).until(store.inSync::get); // the writer forces it (and holds it)
 
-        CompletableFuture<Void> second = writer.appendLazily(store, List.of(bytes("second")));
-        assertThat(second).as("queued: the caller neither writes nor waits for the fsync").isNotDone();
-        store.syncGate = null;
-        gate.countDown();
-        second.get(5, TimeUnit.SECONDS);
+        appendSecondWhileTheWriterIsHeld(store, gate, () -> store.syncGate = null).get(5, TimeUnit.SECONDS);
 
-        assertThat(store.readAll().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList())
-                .containsExactly("first", "second");
+        assertThat(texts(store)).containsExactly("first", "second");
         assertThat(store.writers).containsExactly(Thread.currentThread().getName(), "test-disk-writer");
         store.close();
     }
