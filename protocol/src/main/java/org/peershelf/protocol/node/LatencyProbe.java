@@ -20,11 +20,14 @@ final class LatencyProbe {
     private static final int MAX_MISSES = 3;
     /** Intervals without a shared round trip after which the other side probes the link itself. */
     private static final int QUIET_INTERVALS = 3;
+    /** The other side still pings every this many intervals, to keep a measurement of its own to check shared ones. */
+    private static final int OWN_CHECK_EVERY = 10;
 
     private final Links links;
     private final Map<PeerLink, Integer> misses = new ConcurrentHashMap<>();
     private ScheduledFuture<?> task;
     private long quietNanos;
+    private long rounds;
 
     LatencyProbe(Links links) {
         this.links = links;
@@ -48,8 +51,9 @@ final class LatencyProbe {
 
     private void probeAll() {
         misses.keySet().removeIf(link -> !link.isOpen());
+        boolean ownCheck = rounds++ % OWN_CHECK_EVERY == 0;
         for (PeerLink link : links.all()) {
-            if (!probes(link, quietNanos)) {
+            if (!ownCheck && !probes(link, quietNanos)) {
                 misses.remove(link);
                 continue;
             }
@@ -57,7 +61,7 @@ final class LatencyProbe {
             double rtt = link.rtt().smoothedMillis();
             link.request(Events.PING, new Ping(sent, Double.isNaN(rtt) ? null : rtt)).whenComplete((pong, error) -> {
                 if (error == null) {
-                    link.rtt().record((System.nanoTime() - sent) / 1_000_000.0);
+                    link.recordOwnRtt((System.nanoTime() - sent) / 1_000_000.0);
                     misses.remove(link);
                 } else if (misses.merge(link, 1, Integer::sum) >= MAX_MISSES) {
                     link.close("no answer to " + MAX_MISSES + " pings");

@@ -32,6 +32,8 @@ public final class PeerLink {
     private volatile long lastActivityNanos = System.nanoTime();
     /** When the remote last shared the round trip it measured on this link (see {@link LatencyProbe}). */
     private volatile long remoteRttNanos = System.nanoTime();
+    /** The shortest round trip this side measured itself on the link. */
+    private volatile double ownMinRttMillis = Double.POSITIVE_INFINITY;
     private volatile boolean closed;
     private volatile boolean superseded;
     private volatile boolean remoteLeft;
@@ -75,9 +77,19 @@ public final class PeerLink {
      * sample. Ignored unless plausible (a peer could otherwise skew our view of the link at will).
      */
     void recordRemoteRtt(double millis) {
-        if (millis >= 0 && millis <= MAX_PLAUSIBLE_RTT_MILLIS) {
+        // a shared round trip well below one we measured ourselves on the same path is not believed: a peer could
+        // otherwise make itself look closest (holder choice, host elections)
+        if (millis >= 0 && millis <= MAX_PLAUSIBLE_RTT_MILLIS && millis >= ownMinRttMillis / 2) {
             rtt.record(millis);
             remoteRttNanos = System.nanoTime();
+        }
+    }
+
+    /** A round trip this side measured itself. */
+    void recordOwnRtt(double millis) {
+        rtt.record(millis);
+        if (millis >= 0) {
+            ownMinRttMillis = Math.min(ownMinRttMillis, millis);
         }
     }
 

@@ -85,6 +85,11 @@ class PeerLinkTest {
         assertThat(answerer.rtt().smoothedMillis()).isBetween(0.0, 1000.0);
         // a remote that stops sharing (an older version, or hung) leaves the answerer to ping by itself
         assertThat(LatencyProbe.probes(answerer, 0)).isTrue();
+
+        // a shared round trip far below what this side measured itself is not believed
+        long quietBefore = prober.nanosSinceRemoteRtt();
+        prober.recordRemoteRtt(0.0);
+        assertThat(prober.nanosSinceRemoteRtt()).as("not taken as a shared round trip").isGreaterThanOrEqualTo(quietBefore);
     }
 
     @Test
